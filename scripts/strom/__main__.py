@@ -1,0 +1,165 @@
+"""Command line: ``python -m strom <command> [--lang CODES]``; the Makefile calls one command per target."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+
+from strom import build, paths, registry
+
+#: Translator commands, implemented in strom.catalog.cli as ``main_<name>(argv) -> int``.
+CATALOG_COMMANDS = ("gettext", "update-po", "format-po", "check-po", "stats", "fuzzy")
+
+
+def _languages(option: str | None) -> tuple[registry.Language, ...]:
+    """Return the languages named by ``--lang`` (all when empty)."""
+    return registry.load().select(option)
+
+
+def _cmd_html(args: argparse.Namespace) -> int:
+    """Build the website for the chosen languages."""
+    results = build.build(_languages(args.lang), ["html"], jobs=args.jobs)
+    return 0 if all(result.ok for result in results) else 1
+
+
+def _cmd_pdf(args: argparse.Namespace) -> int:
+    """Build the PDF for the chosen languages."""
+    results = build.build(_languages(args.lang), ["pdf"], jobs=args.jobs)
+    return 0 if all(result.ok for result in results) else 1
+
+
+def _cmd_all(args: argparse.Namespace) -> int:
+    """Build the website and the PDF for the chosen languages (one Sphinx read per language)."""
+    results = build.build(_languages(args.lang), ["html", "pdf"], jobs=args.jobs)
+    return 0 if all(result.ok for result in results) else 1
+
+
+def _cmd_worker(args: argparse.Namespace) -> int:
+    """Build one language in this process (used by the parallel builder)."""
+    formats = [fmt for fmt in build.FORMATS if getattr(args, fmt)]
+    from sphinx.errors import SphinxError
+
+    try:
+        return build.run_language(args.lang, formats, status=sys.stdout, warning=sys.stderr)
+    except (SphinxError, registry.RegistryError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+def _cmd_live(args: argparse.Namespace) -> int:
+    """Serve one language with live reload (sphinx-autobuild)."""
+    language = registry.load().get(args.lang or registry.load().source.code)
+    dirs = build.BuildDirs(language.code)
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx_autobuild",
+        str(paths.DOCS),
+        str(dirs.work / "live"),
+        "-D",
+        f"language={language.sphinx}",
+        "-d",
+        str(dirs.doctrees),
+        "--watch",
+        str(paths.LOCALE / language.code),
+        "--port",
+        str(args.port),
+    ]
+    return subprocess.call(command, env=build.tool_environment())
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    """Lint, type-check, then build every language with warnings as errors."""
+    failures = 0
+    for command in (
+        [sys.executable, "-m", "ruff", "check", "scripts", "tests", "docs/conf.py"],
+        [sys.executable, "-m", "ruff", "format", "--check", "scripts", "tests", "docs/conf.py"],
+        [sys.executable, "-m", "mypy"],
+    ):
+        print("$ " + " ".join(command[2:]), flush=True)
+        failures += subprocess.call(command, cwd=paths.ROOT) != 0
+    failures += _cmd_all(args) != 0
+    return 1 if failures else 0
+
+
+def _cmd_clean(args: argparse.Namespace) -> int:
+    """Remove everything the builds made (``_build/`` and compiled ``.mo`` catalogues)."""
+    shutil.rmtree(paths.BUILD, ignore_errors=True)
+    for compiled in paths.LOCALE.glob("**/*.mo"):
+        compiled.unlink()
+    print(f"removed {paths.BUILD.relative_to(paths.ROOT)}/ and compiled catalogues")
+    return 0
+
+
+def _cmd_languages(args: argparse.Namespace) -> int:
+    """Print the registry's language codes, one line each with the native name."""
+    for language in registry.load().languages:
+        print(f"{language.code}\t{language.name}")
+    return 0
+
+
+def _catalog_command(name: str) -> Callable[[Sequence[str]], int]:
+    """Return strom.catalog.cli's ``main_<name>`` for a translator command."""
+    module = importlib.import_module("strom.catalog.cli")
+    function: Callable[[Sequence[str]], int] = getattr(module, "main_" + name.replace("-", "_"))
+    return function
+
+
+def _parser() -> argparse.ArgumentParser:
+    """Build the argument parser with one sub-command per Makefile target."""
+    parser = argparse.ArgumentParser(prog="python -m strom", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_, description=help_)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    for name, handler, help_ in (
+        ("html", _cmd_html, "build the website: _build/html/<lang>/"),
+        ("pdf", _cmd_pdf, "build the PDFs: _build/pdf/<name>-<lang>.pdf"),
+        ("all", _cmd_all, "build the website and the PDFs"),
+        ("check", _cmd_check, "lint, type-check and build every language with warnings as errors"),
+    ):
+        sub = command(name, handler, help_)
+        sub.add_argument("--lang", help="language code(s), comma-separated; default: all")
+        sub.add_argument("--jobs", type=int, help="languages built at once; default: one per core")
+    worker = command("worker", _cmd_worker, "build one language in this process (internal)")
+    worker.add_argument("--lang", required=True)
+    for fmt in build.FORMATS:
+        worker.add_argument(f"--{fmt}", action="store_true")
+    live = command("live", _cmd_live, "preview one language with live reload")
+    live.add_argument("--lang")
+    live.add_argument("--port", type=int, default=8000)
+    command("clean", _cmd_clean, "remove build outputs")
+    command("languages", _cmd_languages, "list the registry's languages")
+    for name in CATALOG_COMMANDS:
+        commands.add_parser(name, help=f"translator command (see TRANSLATING.md): {name}", add_help=False)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command and return its exit status; user errors print one line, never a traceback."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in CATALOG_COMMANDS:
+            return _catalog_command(argv[0])(argv[1:])
+        args = _parser().parse_args(argv)
+        if getattr(args, "lang", None):
+            registry.load().select(args.lang)  # an unknown language fails here, before any work
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        return handler(args)
+    except registry.RegistryError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

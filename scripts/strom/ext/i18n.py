@@ -1,0 +1,58 @@
+"""Language set-up for a build: check the language against the registry, localize titles, expose the registry to templates."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx.errors import ConfigError
+from sphinx.locale import get_translation
+
+import strom
+from strom import paths, registry
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.util.typing import ExtensionMetadata
+
+_ = get_translation("sphinx")
+
+#: The publication's title and subtitle: interface strings, translated in ``locale/<lang>/LC_MESSAGES/sphinx.po``.
+TITLE = "Recognise, refer, support"
+SUBTITLE = "Practical guidelines for municipalities on trafficking in human beings"
+
+
+def language_of(config: Config) -> registry.Language:
+    """Return the registry entry for the build's ``language``; raise :class:`ConfigError` if the registry lacks it."""
+    languages = registry.load()
+    code = config.language or languages.source.sphinx
+    for language in languages.languages:
+        if code in (language.sphinx, language.code):
+            return language
+    raise ConfigError(
+        f"language {code!r} is not in the registry {languages.path}; known languages: {' '.join(languages.codes)}"
+    )
+
+
+def _on_config_inited(app: Sphinx, config: Config) -> None:
+    """Fail early on an unknown language, then set localized titles and the template search path."""
+    language = language_of(config)
+    title = str(_(TITLE))
+    config.project = title
+    config.html_title = title
+    config.html_short_title = title
+    config.templates_path = [str(paths.PACKAGE / "templates"), *config.templates_path]
+    config.html_context = {
+        **config.html_context,
+        "strom_language": language,
+        "strom_languages": registry.load().languages,
+        "strom_subtitle": str(_(SUBTITLE)),
+        "strom_version": strom.__version__,
+    }
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """Register the language set-up handlers."""
+    app.connect("config-inited", _on_config_inited, priority=400)
+    return {"version": strom.__version__, "parallel_read_safe": True, "parallel_write_safe": True}
+

@@ -1,0 +1,42 @@
+"""The language set-up extension: registry check, localized titles, html lang, switcher and hreflang."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sphinx.errors import ConfigError
+
+from strom import registry
+
+
+@pytest.mark.sphinx("html", testroot="i18n", confoverrides={"language": "lv"})
+def test_latvian_page_has_lang_title_and_translation(app) -> None:
+    app.build()
+    assert app.statuscode == 0
+    assert not app.warning.getvalue()
+    page = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<html [^>]*lang="lv"', page)
+    assert "Laipni lūdzam vadlīnijās." in page
+    assert "<title>" in page and "Atpazīt, nosūtīt, atbalstīt" in page
+    assert "documentation" not in page.split("</title>")[0]
+
+
+@pytest.mark.sphinx("html", testroot="i18n", confoverrides={"language": "lv"})
+def test_switcher_links_every_language_to_the_same_page(app) -> None:
+    app.build()
+    page = (app.outdir / "sub" / "page.html").read_text(encoding="utf-8")
+    languages = registry.load().languages
+    for language in languages:
+        assert f'<link rel="alternate" hreflang="{language.sphinx}" href="../../{language.code}/sub/page.html">' in page
+        assert re.search(rf'<a href="../../{language.code}/sub/page.html"[^>]*>{language.name}</a>', page)
+    assert '<link rel="alternate" hreflang="x-default" href="../../en/sub/page.html">' in page
+    assert page.count('aria-current="page"') >= 1
+    assert re.search(r'<a href="../../lv/sub/page.html"[^>]*aria-current="page"', page)
+
+
+@pytest.mark.sphinx("html", testroot="i18n", confoverrides={"language": "zz"})
+def test_unknown_language_is_a_config_error(make_app, app_params) -> None:
+    args, kwargs = app_params
+    with pytest.raises(ConfigError, match=r"'zz' is not in the registry.*known languages: en da de"):
+        make_app(*args, **kwargs)
