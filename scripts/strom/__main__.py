@@ -82,8 +82,33 @@ def _cmd_check(args: argparse.Namespace) -> int:
     ):
         print("$ " + " ".join(command[2:]), flush=True)
         failures += subprocess.call(command, cwd=paths.ROOT) != 0
+    print("$ actionlint .github/workflows", flush=True)
+    failures += _cmd_lint_workflows(args) != 0
     failures += _cmd_all(args) != 0
     return 1 if failures else 0
+
+
+def _cmd_site(args: argparse.Namespace) -> int:
+    """Write the root page ``_build/html/index.html`` for the languages already laid out under ``_build/html``."""
+    from strom import site
+
+    target = site.write_root_index(registry.load(), paths.BUILD / "html")
+    print(f"wrote {target}")
+    return 0
+
+
+def _cmd_matrix(args: argparse.Namespace) -> int:
+    """Print the CI matrix (one job per language of the registry)."""
+    from strom import ci
+
+    return ci.main_matrix(["--github-output"] if args.github_output else [])
+
+
+def _cmd_lint_workflows(args: argparse.Namespace) -> int:
+    """Check the GitHub Actions workflows with actionlint."""
+    from strom import ci
+
+    return ci.lint_workflows()
 
 
 def _cmd_clean(args: argparse.Namespace) -> int:
@@ -136,6 +161,10 @@ def _parser() -> argparse.ArgumentParser:
     live.add_argument("--lang")
     live.add_argument("--port", type=int, default=8000)
     command("clean", _cmd_clean, "remove build outputs")
+    command("site", _cmd_site, "write the root page that lists every language")
+    matrix = command("matrix", _cmd_matrix, "print the CI matrix from the registry")
+    matrix.add_argument("--github-output", action="store_true", help="also append it to $GITHUB_OUTPUT")
+    command("lint-workflows", _cmd_lint_workflows, "check .github/workflows with actionlint")
     command("languages", _cmd_languages, "list the registry's languages")
     for name in CATALOG_COMMANDS:
         commands.add_parser(name, help=f"translator command (see TRANSLATING.md): {name}", add_help=False)
