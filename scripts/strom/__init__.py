@@ -2,4 +2,10 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    #: The publication's version: pyproject.toml's, as installed (shown in the site footer and on the PDF cover).
+    __version__ = version("strom")
+except PackageNotFoundError:  # running from a source tree without installing (make clean)
+    __version__ = "0+unknown"
