@@ -19,6 +19,7 @@ extensions = [
     "strom.ext.i18n",
     "strom.ext.content",
     "strom.ext.switcher",
+    "strom.catalog.status",
     "strom.pdf.builder",
 ]
 intersphinx_mapping: dict[str, tuple[str, str | None]] = {}

@@ -210,7 +210,10 @@ def _run_worker(code: str, formats: tuple[str, ...]) -> LanguageResult:
 def run_language(code: str, formats: Sequence[str], *, status: TextIO, warning: TextIO) -> int:
     """Build one language in this process (the worker's body); return 0 on a warning-free build."""
     from sphinx.application import Sphinx
+    from sphinx.util.console import nocolor
 
+    if not warning.isatty():
+        nocolor()  # plain text in logs and in the parent's report
     language = registry.load().get(code)
     dirs = BuildDirs(code)
     overrides = {"language": language.sphinx}
@@ -231,6 +234,9 @@ def run_language(code: str, formats: Sequence[str], *, status: TextIO, warning: 
         )
         app.build()
         if app.statuscode:
+            # Sphinx reports a document's warnings only when it reads it: forget the environment so the
+            # next build reads everything again and shows the warnings again, instead of passing silently.
+            (dirs.doctrees / "environment.pickle").unlink(missing_ok=True)
             return app.statuscode
     if "html" in formats:
         publish_tree(dirs.work_html, dirs.site)

@@ -8,7 +8,7 @@ from sphinx.errors import ConfigError
 from sphinx.locale import get_translation
 
 import strom
-from strom import paths, registry
+from strom import docutils_languages, paths, registry
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -17,9 +17,15 @@ if TYPE_CHECKING:
 
 _ = get_translation("sphinx")
 
+
+def N_(message: str) -> str:  # noqa: N802  (gettext's conventional name, one of Babel's default keywords)
+    """Mark ``message`` for extraction into sphinx.pot; it is translated later, where it is used, with ``_()``."""
+    return message
+
+
 #: The publication's title and subtitle: interface strings, translated in ``locale/<lang>/LC_MESSAGES/sphinx.po``.
-TITLE = "Recognise, refer, support"
-SUBTITLE = "Practical guidelines for municipalities on trafficking in human beings"
+TITLE = N_("Recognise, refer, support")
+SUBTITLE = N_("Practical guidelines for municipalities on trafficking in human beings")
 
 
 def language_of(config: Config) -> registry.Language:
@@ -53,6 +59,7 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the language set-up handlers."""
+    docutils_languages.register()
     app.connect("config-inited", _on_config_inited, priority=400)
     return {"version": strom.__version__, "parallel_read_safe": True, "parallel_write_safe": True}
 
