@@ -166,3 +166,35 @@ def test_fuzzy_lists_word_diff_and_translation(project: Project, capsys: pytest.
         "  translation: Atveseļošanās un pārdomu periods, kas ilgst vismaz 30 dienas.",
     ]
     assert lines[-1].startswith("fuzzy: 1 fuzzy message(s)")
+
+
+def test_check_po_takes_files_as_pre_commit_passes_them(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    """Named catalogues are checked, and only they: a broken one elsewhere is not reported."""
+    good = write_catalog(
+        project.catalog("lv", "index"), "lv", [polib.POEntry(msgid=PERIOD, msgstr="Vismaz 30 dienas ilgs periods.")]
+    )
+    write_catalog(project.catalog("de", "index"), "de", [polib.POEntry(msgid=PERIOD, msgstr="Mindestens 45 Tage.")])
+    assert run("check-po", project, str(good)) == 0
+    assert "check-po: 1 catalogues (lv): 0 error(s)" in capsys.readouterr().out
+    assert run("check-po", project, str(project.catalog("de", "index"))) == 1
+
+
+def test_format_po_check_reports_without_writing(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    """--check names a non-canonical file, exits 1 and leaves the file as it was."""
+    path = write_catalog(project.catalog("lv", "index"), "lv", [polib.POEntry(msgid=PERIOD, msgstr="Vismaz 30.")])
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    before = path.read_bytes()
+    assert run("format-po", project, "--check", str(path)) == 1
+    assert f"{path}:1: error: FORMAT not in the canonical format" in capsys.readouterr().out
+    assert path.read_bytes() == before
+    assert run("format-po", project, str(path)) == 0
+    assert run("format-po", project, "--check", str(path)) == 0
+
+
+def test_a_file_outside_the_catalogue_folders_is_a_usage_error(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stray = tmp_path / "stray.po"
+    stray.write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    assert run("check-po", project, str(stray)) == 2
+    assert "not a catalogue under" in capsys.readouterr().err

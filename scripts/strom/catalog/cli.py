@@ -63,6 +63,30 @@ def _languages(project: Project, codes: Sequence[str]) -> tuple[Language, ...]:
     return selected
 
 
+def _add_files(parser: argparse.ArgumentParser) -> None:
+    """Let a command take catalogue paths (as pre-commit passes them) instead of ``--lang``."""
+    parser.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        metavar="FILE",
+        help="catalogue(s) locale/<lang>/LC_MESSAGES/*.po to work on (default: all of the languages chosen)",
+    )
+
+
+def _files_by_language(project: Project, files: Sequence[Path]) -> dict[str, list[Path]]:
+    """Group catalogue paths by their language folder; raise RegistryError for a path outside ``locale/<lang>/``."""
+    grouped: dict[str, list[Path]] = {}
+    for file in files:
+        try:
+            code = file.resolve().relative_to(project.locale.resolve()).parts[0]
+        except (ValueError, IndexError):
+            raise registry.RegistryError(f"{file}: not a catalogue under {shown(project.locale)}/<lang>/") from None
+        registry.load(project.registry).get(code)
+        grouped.setdefault(code, []).append(file)
+    return grouped
+
+
 def _run(
     argv: Sequence[str] | None,
     parser: argparse.ArgumentParser,
@@ -180,21 +204,31 @@ def main_update_po(argv: Sequence[str] | None = None) -> int:
 def main_format_po(argv: Sequence[str] | None = None) -> int:
     """Rewrite catalogues in the canonical format (what GNU msgcat writes)."""
     parser = _parser("format-po", "Rewrite catalogues in the canonical format (GNU msgcat's).")
+    parser.add_argument("--check", action="store_true", help="only report catalogues that are not canonical")
+    _add_files(parser)
 
     def body(arguments: argparse.Namespace, project: Project, languages: tuple[Language, ...]) -> int:
         status = 0
         seen = changed = 0
-        for language in languages:
-            for catalog in project.catalogs(language.code):
-                seen += 1
-                try:
-                    if format_catalog(catalog):
-                        changed += 1
+        if arguments.files:
+            catalogs = [path for paths in _files_by_language(project, arguments.files).values() for path in paths]
+        else:
+            catalogs = [path for language in languages for path in project.catalogs(language.code)]
+        for catalog in catalogs:
+            seen += 1
+            try:
+                if format_catalog(catalog, write=not arguments.check):
+                    changed += 1
+                    if arguments.check:
+                        print(f"{shown(catalog)}:1: error: FORMAT not in the canonical format; run make format-po")
+                        status = 1
+                    else:
                         print(f"{shown(catalog)}: reformatted")
-                except gnu.CatalogSyntaxError as error:
-                    print("\n".join(_syntax_problems(error)))
-                    status = 1
-        print(f"format-po: {seen} catalogues, {changed} reformatted")
+            except gnu.CatalogSyntaxError as error:
+                print("\n".join(_syntax_problems(error)))
+                status = 1
+        verb = "not canonical" if arguments.check else "reformatted"
+        print(f"format-po: {seen} catalogues, {changed} {verb}")
         return status
 
     return _run(argv, parser, body)
@@ -206,17 +240,24 @@ def main_format_po(argv: Sequence[str] | None = None) -> int:
 def main_check_po(argv: Sequence[str] | None = None) -> int:
     """The QA linter: print ``path:line: error|warning: CODE message``; exit 1 on any error."""
     parser = _parser("check-po", "Check catalogues: syntax, format, header, MyST markup, numbers, terminology.")
+    _add_files(parser)
 
     def body(arguments: argparse.Namespace, project: Project, languages: tuple[Language, ...]) -> int:
         problems: list[qa.Problem] = []
-        if not arguments.lang:
+        only: dict[str, list[Path]] | None = None
+        if arguments.files:
+            only = _files_by_language(project, arguments.files)
+            everything = registry.load(project.registry)
+            languages = tuple(everything.get(code) for code in only)
+        elif not arguments.lang:
             problems += qa.unknown_languages(project, registry.load(project.registry).codes)
         fuzzy_total = catalogues = 0
         for language in languages:
-            found, fuzzy_count = qa.check_language(project, language)
+            chosen = None if only is None else only[language.code]
+            found, fuzzy_count = qa.check_language(project, language, chosen)
             problems += found
             fuzzy_total += fuzzy_count
-            catalogues += len(project.catalogs(language.code))
+            catalogues += len(chosen) if chosen is not None else len(project.catalogs(language.code))
         for problem in sorted(problems, key=lambda item: (str(item.path), item.line, item.code)):
             print(problem)
         errors = sum(problem.severity == "error" for problem in problems)

@@ -480,8 +480,10 @@ def check_catalog(path: Path, language: Language, terms: Iterable[Term] = ()) ->
     return report
 
 
-def check_language(project: Project, language: Language) -> tuple[list[Problem], int]:
-    """Check every catalogue of a language; return the problems and the number of fuzzy messages."""
+def check_language(
+    project: Project, language: Language, only: Iterable[Path] | None = None
+) -> tuple[list[Problem], int]:
+    """Check every catalogue of a language (or those in ``only``); return the problems and the fuzzy count."""
     problems: list[Problem] = []
     try:
         terms = read(project.termbase(language.code))
@@ -489,7 +491,10 @@ def check_language(project: Project, language: Language) -> tuple[list[Problem],
         problems.append(Problem(error.path, error.line, "error", "TERMBASE", error.message))
         terms = []
     fuzzy = 0
+    chosen = None if only is None else {path.resolve() for path in only}
     for catalog in project.catalogs(language.code):
+        if chosen is not None and catalog.resolve() not in chosen:
+            continue
         report = check_catalog(catalog, language, terms)
         problems += report.problems
         fuzzy += report.fuzzy

@@ -181,8 +181,11 @@ def stale_catalogs(project: Project, language: Language) -> list[Path]:
     ]
 
 
-def format_catalog(path: Path) -> bool:
-    """Rewrite one catalogue in the canonical format (fixing a BOM and CRLF line ends); return whether it changed."""
+def format_catalog(path: Path, *, write: bool = True) -> bool:
+    """Rewrite one catalogue in the canonical format (fixing a BOM and CRLF line ends); return whether it changed.
+
+    With ``write=False`` nothing is written: the result says whether the file is not canonical.
+    """
     data = path.read_bytes()
     with _scratch() as scratch:
         source = path
@@ -195,5 +198,6 @@ def format_catalog(path: Path) -> bool:
             raise gnu.CatalogSyntaxError(path, error.diagnostics) from None
     if content == data:
         return False
-    write_atomically(path, content)
+    if write:
+        write_atomically(path, content)
     return True

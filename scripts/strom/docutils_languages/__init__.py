@@ -25,4 +25,4 @@ def register() -> None:
     from docutils.languages import get_language
 
     for code in LANGUAGES:
-        get_language.cache.setdefault(code, module(code))  # type: ignore[attr-defined]
+        get_language.cache.setdefault(code, module(code))
