@@ -17,6 +17,7 @@ extensions = [
     "myst_parser",
     "sphinx.ext.intersphinx",
     "strom.ext.i18n",
+    "strom.ext.guard",
     "strom.ext.content",
     "strom.ext.switcher",
     "strom.catalog.status",

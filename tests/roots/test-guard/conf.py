@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "strom.ext.guard"]
+locale_dirs = ["locale"]
+gettext_compact = False
