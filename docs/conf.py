@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import strom
+from strom.ext.i18n import COPYRIGHT
 
 project = "Recognise, refer, support"
 author = "The guidelines project contributors"
-copyright = "the guidelines project contributors, CC BY 4.0"  # noqa: A001
+copyright = COPYRIGHT
 version = release = strom.__version__
 
 language = "en"

@@ -241,9 +241,12 @@ def run_language(code: str, formats: Sequence[str], *, status: TextIO, warning: 
     if "html" in formats:
         publish_tree(dirs.work_html, dirs.site)
     if "pdf" in formats:
+        from strom import site
         from strom.pdf.render import render_pdf
 
-        render_pdf(dirs.work_print, language, paths.BUILD / "pdf" / language.pdf_filename)
+        pdf = paths.BUILD / "pdf" / language.pdf_filename
+        render_pdf(dirs.work_print, language, pdf)
+        site.publish_pdf(pdf, paths.BUILD / "html")
     return 0
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 
 def _find_root() -> Path:
-    """Return the repository root: ``$STROM_ROOT`` or the nearest folder above the cwd with ``locale/languages.toml``."""
+    """Return the repository root: ``$STROM_ROOT``, else the nearest folder above the cwd with the registry."""
     env = os.environ.get("STROM_ROOT")
     if env:
         return Path(env).resolve()

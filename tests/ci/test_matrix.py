@@ -81,7 +81,9 @@ def test_matrix_github_output_without_the_variable_is_a_clear_error(capsys: pyte
 def test_actionlint_passes_our_workflows_and_catches_a_broken_one(tmp_path: Path) -> None:
     assert ci.lint_workflows() == 0
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n")
+    broken.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n"
+    )
     assert ci.lint_workflows([broken]) == 1
 
 

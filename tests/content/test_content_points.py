@@ -69,11 +69,13 @@ def test_point_titles_stay_out_of_the_document_catalogue(app) -> None:
 def test_translated_checklist_items_keep_their_boxes(app) -> None:
     page = _page(app)
     assert (
-        '<li class="task-list-item"><p><input class="task-list-item-checkbox" disabled="disabled" type="checkbox">'
+        '<li class="task-list-item"><p><input aria-hidden="true" class="task-list-item-checkbox" '
+        'disabled="disabled" type="checkbox">'
         "Personas rīcībā nav pašas personu apliecinošo dokumentu.</p></li>"
     ) in page
     assert (
-        '<li class="task-list-item"><p><input class="task-list-item-checkbox" checked="checked" disabled="disabled" '
+        '<li class="task-list-item"><p><input aria-hidden="true" class="task-list-item-checkbox" '
+        'checked="checked" disabled="disabled" '
         'type="checkbox">Personai ir parāds, kas nepārtraukti pieaug.</p></li>'
     ) in page
     assert page.count('class="task-list-item-checkbox"') == 2
@@ -84,7 +86,8 @@ def test_translated_checklist_items_keep_their_boxes(app) -> None:
 def test_untranslated_checklist_items_are_as_myst_writes_them(app) -> None:
     page = _page(app)
     assert (
-        '<li class="task-list-item"><p><input class="task-list-item-checkbox" disabled="disabled" type="checkbox">'
+        '<li class="task-list-item"><p><input aria-hidden="true" class="task-list-item-checkbox" '
+        'disabled="disabled" type="checkbox">'
         "The person does not hold their own identity documents.</p></li>"
     ) in page
     assert page.count('class="task-list-item-checkbox"') == 2

@@ -591,7 +591,11 @@ class KeepTaskListCheckboxes(SphinxTransform):
 
 
 class RestoreTaskListCheckboxes(SphinxTransform):
-    """Put a checklist item's checkbox back at the start of its paragraph if translation dropped it."""
+    """Put a checklist item's checkbox back at the start of its paragraph if translation dropped it.
+
+    The box is also hidden from assistive technology: MyST's disabled ``<input>`` has no accessible name (axe's
+    ``label`` rule) and is only a place to tick on paper; the item's text is what a screen reader should read.
+    """
 
     # After sphinx.transforms.i18n.Locale (priority 20).
     default_priority = 25
@@ -603,6 +607,10 @@ class RestoreTaskListCheckboxes(SphinxTransform):
             paragraph = item.children[0]
             if html and isinstance(paragraph, nodes.paragraph) and _checkbox(paragraph) is None:
                 paragraph.insert(0, nodes.raw("", html, format="html"))
+            checkbox = _checkbox(paragraph)
+            if checkbox is not None and "aria-hidden" not in checkbox.astext():
+                hidden = checkbox.astext().replace("<input ", '<input aria-hidden="true" ', 1)
+                checkbox.replace_self(nodes.raw("", hidden, format="html"))
 
 
 # --- Setup ------------------------------------------------------------------------------------------------------

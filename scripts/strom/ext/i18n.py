@@ -1,4 +1,4 @@
-"""Language set-up for a build: check the language against the registry, localize titles, expose the registry to templates."""
+"""Language set-up for a build: check the language against the registry, localize titles, give templates the registry."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 _ = get_translation("sphinx")
 
 
-def N_(message: str) -> str:  # noqa: N802  (gettext's conventional name, one of Babel's default keywords)
+def N_(message: str) -> str:
     """Mark ``message`` for extraction into sphinx.pot; it is translated later, where it is used, with ``_()``."""
     return message
 
@@ -26,6 +26,7 @@ def N_(message: str) -> str:  # noqa: N802  (gettext's conventional name, one of
 #: The publication's title and subtitle: interface strings, translated in ``locale/<lang>/LC_MESSAGES/sphinx.po``.
 TITLE = N_("Recognise, refer, support")
 SUBTITLE = N_("Practical guidelines for municipalities on trafficking in human beings")
+COPYRIGHT = N_("the guidelines project contributors, CC BY 4.0")
 
 
 def language_of(config: Config) -> registry.Language:
@@ -62,4 +63,3 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     docutils_languages.register()
     app.connect("config-inited", _on_config_inited, priority=400)
     return {"version": strom.__version__, "parallel_read_safe": True, "parallel_write_safe": True}
-
