@@ -1,4 +1,4 @@
-"""Language set-up for a build: check the language against the registry, localize titles, give templates the registry."""
+"""Language set-up for a build: check the language against the registry, localize titles, share the registry."""
 
 from __future__ import annotations
 
