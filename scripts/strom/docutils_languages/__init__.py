@@ -2,13 +2,15 @@
 
 Docutils 0.22 warns ``Language "et" not supported: Docutils-generated text will be in English`` for a
 language without a module in ``docutils.languages``, and a build with warnings as errors fails. Its importer
-looks in a cache first, so :func:`register` puts these modules there. Docutils' own list of languages:
+imports ``docutils.languages.<code>``, so :func:`register` makes our modules importable under that name
+(through ``sys.modules``; Sphinx sometimes wraps ``get_language`` in a function, so its cache is not reachable). Docutils' own list of languages:
 https://docutils.sourceforge.io/docs/howto/i18n.html (new languages are contributed upstream as modules).
 """
 
 from __future__ import annotations
 
 import importlib
+import sys
 from types import ModuleType
 
 #: Our languages (Sphinx codes) that need a module of ours.
@@ -22,7 +24,5 @@ def module(code: str) -> ModuleType:
 
 def register() -> None:
     """Make Docutils find our modules for :data:`LANGUAGES` (idempotent)."""
-    from docutils.languages import get_language
-
     for code in LANGUAGES:
-        get_language.cache.setdefault(code, module(code))
+        sys.modules.setdefault(f"docutils.languages.{code}", module(code))
