@@ -22,6 +22,7 @@ extensions = [
     "strom.ext.content",
     "strom.ext.switcher",
     "strom.catalog.status",
+    "strom.search",
     "strom.pdf.builder",
 ]
 intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
