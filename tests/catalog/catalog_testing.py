@@ -8,6 +8,9 @@ import polib
 
 from strom.catalog import gnu
 
+#: Fixtures of the catalogue tests: a tiny project, a stand-in package, test roots.
+DATA = Path(__file__).parent / "data"
+
 HEADERS = {
     "lv": "nplurals=3; plural=(n % 10 == 0 || n % 100 >= 11 && n % 100 <= 19 ? 0 : "
     "n % 10 == 1 && n % 100 != 11 ? 1 : 2);",

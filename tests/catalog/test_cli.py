@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING
 
 import polib
 import pytest
-from catalog_testing import write_catalog
+from catalog_testing import DATA, write_catalog
 
-from conftest import DATA
 from strom.catalog import cli, extract
 
 if TYPE_CHECKING:

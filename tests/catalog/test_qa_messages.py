@@ -30,6 +30,8 @@ COORDINATOR = "Ask {{ national_coordinator }} for the current national contacts.
 KEYS = "Press <kbd>Ctrl</kbd> + <kbd>F</kbd> to search the page."
 GUARDIAN = "A {term}`guardian` takes part in all decisions about the child."
 MADE_WITH = "Made with "
+ARTICLE = "Article 12(6)"
+STEP = "Step 1: Suspicion"
 
 # Real translations of the messages above, as a careful translator would write them.
 GOOD = [
@@ -150,6 +152,10 @@ GOOD = [
     ("ru", COORDINATOR, "Актуальные национальные контакты можно узнать у {{ national_coordinator }}."),
     ("de", KEYS, "Drücken Sie <kbd>Strg</kbd> + <kbd>F</kbd>, um die Seite zu durchsuchen."),
     ("lv", MADE_WITH, "Izveidots ar "),
+    # BLOCK: an ordinal at the start, escaped so Markdown keeps the message a paragraph or title.
+    ("lv", ARTICLE, "12\\. panta 6. punkts"),
+    ("lv", STEP, "1\\. solis. Aizdomas"),
+    ("de", STEP, "Schritt 1: Verdacht"),
 ]
 
 
@@ -228,6 +234,10 @@ BAD = [
     # WHITESPACE: the trailing space of an interface string lost; a leading newline added.
     ("WHITESPACE", MADE_WITH, "Izveidots ar"),
     ("WHITESPACE", NEVER, "\n**Nigdy** nie uzależniaj pomocy od zawiadomienia policji ani od złożenia zeznań."),
+    # BLOCK: Markdown reads these as a numbered list or a bullet, and Sphinx silently shows the English.
+    ("BLOCK", ARTICLE, "12. panta 6. punkts"),
+    ("BLOCK", STEP, "1. solis. Aizdomas"),
+    ("BLOCK", NEVER, "- **Nigdy** nie uzależniaj pomocy od zawiadomienia policji."),
 ]
 
 
@@ -275,7 +285,7 @@ def test_text_roles_keep_the_role_but_not_the_text() -> None:
         ("12,000 people", "12.000 Menschen"),
         ("12,000 people", "12\u00a0000 человек"),
         ("Call +371 67 123 456.", "Zvaniet +371 67123456."),
-        ("Articles 10(3) and 10(4)", "10. panta 3. un 4. punkts"),
+        ("Articles 10(3) and 10(4)", "10\\. panta 3. un 4. punkts"),
         ("1.5 million", "1,5 miljoni"),
         ("under 18", "jaunāks par 18 gadiem"),
         ("See page 3.", "Katso sivu 3."),

@@ -33,3 +33,13 @@ def test_the_source_language_is_untouched(app) -> None:
     app.build()
     assert not app.warning.getvalue()
     assert "Call the police on 112." in (app.outdir / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.sphinx("html", testroot="guard", confoverrides={"language": "lv"}, freshenv=True)
+def test_a_translation_sphinx_drops_is_reported_at_its_catalogue_line(app) -> None:
+    """'10. teikums' parses as a numbered list, so Sphinx keeps the English; the build must say so."""
+    app.build()
+    warnings = app.warning.getvalue()
+    assert re.search(r"index\.po:15: WARNING: the translation of this message is not used: .* a paragraph", warnings)
+    assert "[strom.translation-dropped]" in warnings
+    assert "A plain sentence that stays in English." in (app.outdir / "index.html").read_text(encoding="utf-8")

@@ -49,6 +49,7 @@ CODES: dict[str, str] = {
     "SUBSTITUTION": "substitutions {{ name }} are kept",
     "MARKUP": "emphasis markers and backticks are balanced; roles are written {role}`...`",
     "HTML": "no raw HTML that the source does not have",
+    "BLOCK": "a translation does not start like a Markdown list, heading or quote when its source does not",
     "NUMBER": "numbers, article numbers, phone numbers and dates are the source's",
     "WHITESPACE": "leading and trailing spaces and newlines are the source's",
     "IDENTICAL": "a long message was translated (not copied)",
@@ -232,11 +233,34 @@ def _check_terms(source: markup.Markup, target: markup.Markup, terms: Iterable[T
     ]
 
 
+#: What makes Markdown read the start of a message as a block of another kind (list, heading, quote).
+_BLOCK_START = re.compile(r"^[ ]{0,3}(?:(?P<ordinal>\d{1,9})(?P<dot>[.)])|[-+*]|#{1,6}|>)(?:[ \t]|$)")
+
+
+def _check_block_start(msgid: str, msgstr: str) -> list[Finding]:
+    """A message that starts like a list item, heading or quote when its source does not is silently dropped.
+
+    Sphinx parses each translation and keeps it only if it is still a paragraph or title; "10. pants" (a
+    Latvian article number) parses as a numbered list, and the English text is shown instead.
+    """
+    match = _BLOCK_START.match(msgstr)
+    if match is None or _BLOCK_START.match(msgid):
+        return []
+    if match["ordinal"]:
+        hint = f"write {match['ordinal']}\\{match['dot']} to keep it text"
+        what = f"'{match['ordinal']}{match['dot']}' as a numbered list"
+    else:
+        hint = "put a backslash before it, or reword"
+        what = f"'{match.group(0).strip()}' as a list, heading or quote"
+    return [Finding("error", "BLOCK", f"Markdown reads the start {what}, so the translation is not used; {hint}")]
+
+
 def check_message(msgid: str, msgstr: str, terms: Iterable[Term] = (), *, plural: bool = False) -> list[Finding]:
     """Compare one translation with its source; return the problems found (never raises on any text)."""
     source = markup.parse(msgid)
     target = markup.parse(msgstr)
     findings = _check_whitespace(msgid, msgstr)
+    findings += _check_block_start(msgid, msgstr)
     findings += _check_roles(source, target)
     findings += _check_same("CODE", "inline code", source.code, target.code, "`{}`")
     findings += _check_same("LINK", "link target", source.links, target.links)

@@ -1,10 +1,14 @@
-"""The build-time guard: a translation cannot put raw HTML or script into the site.
+"""The build-time guards on translations: no raw HTML or script in the site, no translation silently dropped.
 
 Independent of ``make check-po``: MyST parses every translated message as Markdown, so ``<script>`` in a
 ``msgstr`` would become a raw HTML node and reach readers verbatim. After Sphinx's ``Locale`` transform has
 applied the catalogues, this transform turns raw nodes inside translated elements into plain text (escaped in
 the output) and warns with the catalogue's file and line. (``javascript:`` link targets need no guard here:
 markdown-it's ``validateLink`` refuses them, and a test keeps that true.)
+
+Sphinx also drops, without a word, a translation that does not parse as the same kind of node as its source
+(a Latvian "10. pants" is a numbered list, not a paragraph), and shows the English. :class:`DroppedTranslations`
+turns that into a warning at the catalogue line.
 """
 
 from __future__ import annotations
@@ -12,10 +16,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import polib
 from docutils import nodes
+from sphinx import addnodes
+from sphinx.builders.gettext import MessageCatalogBuilder
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
+from sphinx.util.nodes import extract_messages
 
 import strom
 
@@ -75,6 +83,50 @@ class TranslationGuard(SphinxTransform):
         return None, None
 
 
+class DroppedTranslations(SphinxTransform):
+    """Warn where the catalogue has a translation that Sphinx did not use."""
+
+    default_priority = 22  # after Locale (20) and the raw-HTML guard (21)
+
+    def apply(self, **kwargs: object) -> None:
+        """Compare each message left in English with the document's catalogue."""
+        if not self.config.language or self.config.language == "en":
+            return
+        if issubclass(self.env._builder_cls, MessageCatalogBuilder):
+            return
+        catalog = self._catalog()
+        if catalog is None:
+            return
+        entries = {entry.msgid: entry for entry in catalog if entry.translated() and not entry.obsolete}
+        for node, message in extract_messages(self.document):
+            if isinstance(node, addnodes.toctree):
+                continue  # captions are translated apart from the Locale pass, without the 'translated' mark
+            entry = entries.get(message)
+            if node.get("translated") or entry is None or entry.msgstr == message:
+                continue
+            logger.warning(
+                "the translation of this message is not used: it does not read as a %s in Markdown "
+                "(a line that starts like a list item '10. ', '- ' or a heading '#' is not a paragraph). "
+                "Put a backslash before the marker (10\\. pants) or reword.",
+                node.__class__.__name__,
+                location=f"{catalog.fpath}:{entry.linenum}",
+                type="strom",
+                subtype="translation-dropped",
+            )
+
+    def _catalog(self) -> polib.POFile | None:
+        """Read this document's catalogue, or return None if it has none (or it cannot be read)."""
+        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
+        for folder in self.config.locale_dirs:
+            path = Path(self.env.srcdir, folder, self.config.language, "LC_MESSAGES", f"{domain}.po").resolve()
+            if path.is_file():
+                try:
+                    return polib.pofile(str(path))
+                except (OSError, ValueError):
+                    return None  # reported where catalogues are compiled
+        return None
+
+
 def _shorten(text: str, limit: int = 60) -> str:
     """Return ``text`` on one line, cut to ``limit`` characters."""
     flat = " ".join(text.split())
@@ -84,4 +136,5 @@ def _shorten(text: str, limit: int = 60) -> str:
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the guard transform."""
     app.add_transform(TranslationGuard)
+    app.add_transform(DroppedTranslations)
     return {"version": strom.__version__, "parallel_read_safe": True, "parallel_write_safe": True}
