@@ -12,6 +12,7 @@ A killed build therefore leaves either the previous complete output or none at t
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -208,9 +209,14 @@ def _run_worker(code: str, formats: tuple[str, ...]) -> LanguageResult:
 
 
 def run_language(code: str, formats: Sequence[str], *, status: TextIO, warning: TextIO) -> int:
-    """Build one language in this process (the worker's body); return 0 on a warning-free build."""
+    """Build one language in this process (the worker's body); return 0 on a warning-free build.
+
+    Writes what each phase cost to ``_build/logs/<lang>.json`` (seconds, PDF pages, peak memory) for the
+    summary and for ``make bench``.
+    """
     from sphinx.application import Sphinx
     from sphinx.util.console import nocolor
+    from sphinx.util.docutils import docutils_namespace, patch_docutils
 
     if not warning.isatty():
         nocolor()  # plain text in logs and in the parent's report
@@ -220,19 +226,25 @@ def run_language(code: str, formats: Sequence[str], *, status: TextIO, warning: 
     builders = [("html", dirs.work_html)] if "html" in formats else []
     if "pdf" in formats:
         builders.append(("print", dirs.work_print))
+    metrics: dict[str, float | int] = {}
     for buildername, outdir in builders:
-        app = Sphinx(
-            srcdir=paths.DOCS,
-            confdir=paths.DOCS,
-            outdir=outdir,
-            doctreedir=dirs.doctrees,
-            buildername=buildername,
-            confoverrides=overrides,
-            status=status,
-            warning=warning,
-            warningiserror=True,
-        )
-        app.build()
+        started = time.perf_counter()
+        # As sphinx-build does: each application gets its own Docutils registry of directives and roles, so
+        # the second builder of this process does not warn that they are "already registered".
+        with patch_docutils(paths.DOCS), docutils_namespace():
+            app = Sphinx(
+                srcdir=paths.DOCS,
+                confdir=paths.DOCS,
+                outdir=outdir,
+                doctreedir=dirs.doctrees,
+                buildername=buildername,
+                confoverrides=overrides,
+                status=status,
+                warning=warning,
+                warningiserror=True,
+            )
+            app.build()
+        metrics[f"{buildername}_seconds"] = round(time.perf_counter() - started, 3)
         if app.statuscode:
             # Sphinx reports a document's warnings only when it reads it: forget the environment so the
             # next build reads everything again and shows the warnings again, instead of passing silently.
@@ -242,12 +254,33 @@ def run_language(code: str, formats: Sequence[str], *, status: TextIO, warning: 
         publish_tree(dirs.work_html, dirs.site)
     if "pdf" in formats:
         from strom import site
-        from strom.pdf.render import render_pdf
+        from strom.pdf.render import RenderError, render_pdf
 
         pdf = paths.BUILD / "pdf" / language.pdf_filename
-        render_pdf(dirs.work_print, language, pdf)
+        try:
+            result = render_pdf(dirs.work_print, language, pdf)
+        except RenderError as error:
+            print(f"error: {error}", file=warning)
+            return 1
+        metrics.update(render_seconds=round(result.seconds, 3), pages=result.pages)
+        print(f"pdf: {result.pages} pages, {result.pages_per_second:.1f} pages/s", file=status)
+        for message in result.warnings:
+            print(f"{pdf}: WARNING: {message}", file=warning)
+        if result.warnings:
+            return 1
         site.publish_pdf(pdf, paths.BUILD / "html")
+    metrics["peak_memory_mib"] = round(peak_memory_mib(), 1)
+    from strom.files import write_atomically
+
+    write_atomically(dirs.log.with_suffix(".json"), json.dumps(metrics, indent=2, sort_keys=True) + "\n")
     return 0
+
+
+def peak_memory_mib() -> float:
+    """Return this process's peak resident memory in MiB (Linux reports kibibytes)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 _NOT_PUBLISHED = shutil.ignore_patterns(".buildinfo", ".buildinfo.bak", ".doctrees")
