@@ -39,10 +39,13 @@ def test_glossary_with_colon_fence_classifier_and_options(tmp_path: Path) -> Non
         ("victim", "жертва", "права жертвы"),  # ru genitive
         ("trafficking in human beings", "cilvēku tirdzniecība", "cilvēku tirdzniecības upuri"),
         ("guardian", "Vormund|Vormundin", "Die Vormundin nimmt teil."),
+        ("local focal point", "vietējais kontaktpunkts", "Sazinieties ar vietējo kontaktpunktu."),  # lv definite
+        ("national coordinator", "nacionālais koordinators", "nacionālā koordinatora birojs"),  # lv genitive
+        ("guardian", "aizbildnis", "Bērna aizbildņa pienākumi"),  # lv consonant change
     ],
 )
 def test_approved_translation_found_in_inflected_forms(term: str, translation: str, text: str) -> None:
-    """Stems (all but the last two letters of longer words) accept case endings in five languages."""
+    """Stems (all but the last two or three letters of longer words) accept case endings in five languages."""
     assert Term(term, translation).kept_in(text)
 
 

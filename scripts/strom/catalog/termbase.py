@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from strom.catalog.project import write_atomically
+from strom.files import write_atomically
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -73,8 +73,15 @@ class Term:
 
 
 def stem(word: str) -> str:
-    """The part of a word an inflected form must start with: a word of four letters or fewer whole, else all but two."""
-    return word if len(word) <= 4 else word[: len(word) - 2]
+    """The part of a word an inflected form must start with.
+
+    A word of four letters or fewer whole; five or six letters all but the last two; seven or more all but the
+    last three, so that Latvian definite adjectives (``vietējais`` → ``vietējo``, ``vietējā``; ``nacionālais`` →
+    ``nacionālo``) and consonant changes at the end (``aizbildnis`` → ``aizbildņa``) are accepted.
+    """
+    if len(word) <= 4:
+        return word
+    return word[: len(word) - (2 if len(word) <= 6 else 3)]
 
 
 def read(path: Path) -> list[Term]:
