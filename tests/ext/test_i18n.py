@@ -40,3 +40,19 @@ def test_unknown_language_is_a_config_error(make_app, app_params) -> None:
     args, kwargs = app_params
     with pytest.raises(ConfigError, match=r"'zz' is not in the registry.*known languages: en da de"):
         make_app(*args, **kwargs)
+
+
+@pytest.mark.sphinx("html", testroot="i18n", confoverrides={"language": "lv"})
+def test_draft_translation_says_so_on_every_page(app) -> None:
+    app.build()
+    assert registry.load().get("lv").review == "draft"
+    for page in ("index.html", "sub/page.html"):
+        html = (app.outdir / page).read_text(encoding="utf-8")
+        assert '<p class="strom-review-notice" role="note">' in html
+        assert "awaiting review by a national expert" in html
+
+
+@pytest.mark.sphinx("html", testroot="i18n", confoverrides={"language": "en"})
+def test_source_language_has_no_review_notice(app) -> None:
+    app.build()
+    assert "strom-review-notice" not in (app.outdir / "index.html").read_text(encoding="utf-8")

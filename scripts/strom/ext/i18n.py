@@ -27,6 +27,13 @@ def N_(message: str) -> str:
 TITLE = N_("Recognise, refer, support")
 SUBTITLE = N_("Practical guidelines for municipalities on trafficking in human beings")
 COPYRIGHT = N_("the guidelines project contributors, CC BY 4.0")
+#: Shown on every page and on the PDF cover while the registry says the translation is a draft.
+REVIEW_DRAFT = N_("This translation is a draft. It is awaiting review by a national expert.")
+
+
+def review_notice(language: registry.Language) -> str | None:
+    """Return the translated draft notice for a language whose translation is not yet signed off, else None."""
+    return str(_(REVIEW_DRAFT)) if language.review == "draft" else None
 
 
 def language_of(config: Config) -> registry.Language:
@@ -54,6 +61,7 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
         "strom_language": language,
         "strom_languages": registry.load().languages,
         "strom_subtitle": str(_(SUBTITLE)),
+        "strom_review_notice": review_notice(language),
         "strom_version": strom.__version__,
     }
 
