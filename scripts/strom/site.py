@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import gettext
 import html
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from strom import paths, registry
 from strom.ext.i18n import SUBTITLE, TITLE
+from strom.files import replace_atomically, write_atomically
 
 _PAGE = """<!DOCTYPE html>
 <html lang="{source}">
@@ -169,34 +168,13 @@ def write_root_index(languages: registry.Registry, html_root: Path, locale_dir: 
     """Write ``<html_root>/index.html`` atomically and return its path."""
     html_root.mkdir(parents=True, exist_ok=True)
     target = html_root / "index.html"
-    write_atomic(target, render_root_index(languages, locale_dir, html_root / "pdf"))
+    write_atomically(target, render_root_index(languages, locale_dir, html_root / "pdf"))
     return target
 
 
 def publish_pdf(pdf: Path, html_root: Path) -> Path:
     """Copy a built PDF into the site (``<html_root>/pdf/<name>``) atomically and return the copy's path."""
     target = html_root / "pdf" / pdf.name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
-        shutil.copyfile(pdf, temporary)
-        Path(temporary).replace(target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with pdf.open("rb") as source:
+        replace_atomically(target, lambda stream: shutil.copyfileobj(source, stream))
     return target
-
-
-def write_atomic(target: Path, text: str) -> None:
-    """Write ``text`` to ``target`` through a temporary file in the same folder and a rename."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temporary).replace(target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

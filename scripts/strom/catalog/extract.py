@@ -25,7 +25,8 @@ from jinja2.ext import babel_extract
 
 from strom import paths
 from strom.catalog import gnu
-from strom.catalog.project import INTERFACE_DOMAIN, Project, shown, write_atomically
+from strom.catalog.project import INTERFACE_DOMAIN, Project, shown
+from strom.files import write_atomically
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator

@@ -18,8 +18,9 @@ import polib
 
 from strom.catalog import gnu
 from strom.catalog.extract import read_template, same_but_date
-from strom.catalog.project import INTERFACE_DOMAIN, write_atomically
+from strom.catalog.project import INTERFACE_DOMAIN
 from strom.catalog.qa import check_message, expected_plurals
+from strom.files import write_atomically
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -3,8 +3,8 @@
 Docutils 0.22 warns ``Language "et" not supported: Docutils-generated text will be in English`` for a
 language without a module in ``docutils.languages``, and a build with warnings as errors fails. Its importer
 imports ``docutils.languages.<code>``, so :func:`register` makes our modules importable under that name
-(through ``sys.modules``; Sphinx sometimes wraps ``get_language`` in a function, so its cache is not reachable). Docutils' own list of languages:
-https://docutils.sourceforge.io/docs/howto/i18n.html (new languages are contributed upstream as modules).
+through ``sys.modules`` (Sphinx sometimes wraps ``get_language`` in a function, so its cache is out of reach).
+Docutils' languages: https://docutils.sourceforge.io/docs/howto/i18n.html (new ones are contributed upstream).
 """
 
 from __future__ import annotations

@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import re
 import sys
-import tempfile
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -29,6 +27,7 @@ import pyphen
 import yaml
 
 from strom import paths
+from strom.files import write_atomically
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -242,7 +241,7 @@ def vendor_finnish_patterns(tex_file: Path, source: str, target: Path = FINNISH_
         dic = tex_patterns_to_dic(tex, left=left, right=right, comments=comments)
     except TypographyError as error:
         raise TypographyError(f"{tex_file}: {error}") from None
-    _write_atomically(target, dic.encode("utf-8"))
+    write_atomically(target, dic.encode("utf-8"))
     return target
 
 
@@ -299,7 +298,7 @@ def vendor_fonts(source_dir: Path, source: str, target_dir: Path = FONTS) -> lis
             out = io.BytesIO()
             merged.save(out)
             data = out.getvalue()
-        _write_atomically(target_dir / face.filename, data)
+        write_atomically(target_dir / face.filename, data)
         written.append(target_dir / face.filename)
     return written
 
@@ -314,21 +313,6 @@ def _rename(font: Any, family: str, postscript_family: str, *, copyright: str, d
             record.string = record.toUnicode().replace(old_postscript, postscript_family).replace(old_family, family)
     name.setName(copyright, 0, 3, 1, 0x409)
     name.setName(description, 10, 3, 1, 0x409)
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``target`` and rename it into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        # mkstemp makes the file private (0600); these are ordinary package files.
-        Path(temporary).chmod(0o644)
-        Path(temporary).replace(target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def main(argv: Sequence[str] | None = None) -> int:
