@@ -208,6 +208,7 @@ def test_directory_renders_a_captioned_table(app) -> None:
     assert '<a class="reference external" href="https://www.example.org/">www.example.org</a>' in html
     assert '<p class="strom-verified">Verified on 2025-01-10</p>' in html
     assert html.count('<p class="strom-unverified">To be confirmed by the national coordinator</p>') == 2
+    assert '<p class="strom-directory-source">Not yet checked</p>' in html
     assert '<p class="strom-directory-source">Test source document</p>' in html
     # The entry with neither number nor address says so rather than leaving an empty cell.
     assert "<td><p>\N{EM DASH}</p></td>" in html
@@ -336,3 +337,19 @@ def test_translation_that_drops_the_date_placeholder_warns_and_falls_back(make_a
     assert '<p class="strom-verified">Verified on 2025-01-10</p>' in (app.outdir / "index.html").read_text(
         encoding="utf-8"
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "same"),
+    [
+        ("To be confirmed by the national coordinator", True),
+        ("To be confirmed by the national coordinator.", True),
+        (" to be confirmed by the National Coordinator. ", True),
+        ("Not yet checked", False),
+    ],
+)
+def test_a_source_that_repeats_the_unconfirmed_status_is_said_once(source: str, same: bool) -> None:
+    """The row shows the status; a source that only says the same is not shown again."""
+    from strom.ext.content import UNCONFIRMED, _same_sentence
+
+    assert _same_sentence(source, UNCONFIRMED) is same

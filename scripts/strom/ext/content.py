@@ -22,6 +22,7 @@ from sphinx.util.nodes import make_id
 
 import strom
 from strom import paths
+from strom.ext.i18n import N_
 
 if TYPE_CHECKING:
     from collections.abc import Hashable, Iterable
@@ -43,6 +44,16 @@ COMPONENTS_NARROW_CSS: Final = paths.PACKAGE / "static" / "strom-components-narr
 NARROW_MEDIA: Final = "(max-width: 480px)"
 #: The JSON Schema that every ``docs/_data/<country>.yaml`` must satisfy.
 COUNTRY_SCHEMA: Final = paths.PACKAGE / "data" / "country.schema.json"
+#: The status of a directory entry whose details have not been checked against a source.
+# Translators: status of a directory entry whose details have not been checked against a source.
+UNCONFIRMED = N_("To be confirmed by the national coordinator")
+
+
+def _same_sentence(first: str, second: str) -> bool:
+    """Whether two sentences are the same but for case, surrounding space and a final full stop."""
+    return first.strip().rstrip(".").casefold() == second.strip().rstrip(".").casefold()
+
+
 #: Where the country files live, relative to the Sphinx source folder.
 COUNTRY_DATA_FOLDER: Final = "_data"
 
@@ -494,12 +505,14 @@ class CountryDirectory(SphinxDirective):
             contact += _interface_text("\N{EM DASH}")
 
         status = nodes.entry()
+        # An unverified entry's source is often just the same "to be confirmed" sentence: say it once.
+        unconfirmed_source = _same_sentence(entry["source"], UNCONFIRMED)
         if entry["verified"]:
             status += _interface_text(self._verified_on(entry["verified"]), classes=["strom-verified"])
         else:
-            # Translators: status of a directory entry whose details have not been checked against a source.
-            unverified = str(_("To be confirmed by the national coordinator"))
-            status += _interface_text(unverified, classes=["strom-unverified"])
+            status += _interface_text(str(_(UNCONFIRMED)), classes=["strom-unverified"])
+        if unconfirmed_source and not entry["verified"]:
+            return nodes.row("", service, contact, status, classes=[f"strom-service-{entry['service']}"])
         if _URL_SCHEME.match(entry["source"]):
             status += _interface_text(
                 "",
