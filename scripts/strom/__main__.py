@@ -116,7 +116,7 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     shutil.rmtree(paths.BUILD, ignore_errors=True)
     for compiled in paths.LOCALE.glob("**/*.mo"):
         compiled.unlink()
-    print(f"removed {paths.BUILD.relative_to(paths.ROOT)}/ and compiled catalogues")
+    print(f"removed {paths.shown(paths.BUILD)}/ and compiled catalogues")
     return 0
 
 

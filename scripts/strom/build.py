@@ -147,7 +147,7 @@ def build(
             status = "ok" if result.ok else "FAILED"
             line = f"[{done:>{width}}/{len(languages)}] {result.code:<3} {status:<6} {result.seconds:6.1f} s"
             if not result.ok:
-                line += f"  (log: {BuildDirs(result.code).log.relative_to(paths.ROOT)})"
+                line += f"  (log: {paths.shown(BuildDirs(result.code).log)})"
             print(line, file=out, flush=True)
             for message in result.messages[:20]:
                 print(f"    {message}", file=out, flush=True)
@@ -179,9 +179,9 @@ def _print_summary(
     else:
         outputs = []
         if any("html" in result.formats for result in results):
-            outputs.append(str((paths.BUILD / "html").relative_to(paths.ROOT)) + "/<lang>/index.html")
+            outputs.append(paths.shown(paths.BUILD / "html") + "/<lang>/index.html")
         if any("pdf" in result.formats for result in results):
-            outputs.append(str((paths.BUILD / "pdf").relative_to(paths.ROOT)) + "/")
+            outputs.append(paths.shown(paths.BUILD / "pdf") + "/")
         print(f"built: {', '.join(outputs)}", file=out)
     out.flush()
 

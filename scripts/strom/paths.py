@@ -25,3 +25,11 @@ LOCALE = ROOT / "locale"
 REGISTRY = LOCALE / "languages.toml"
 BUILD = Path(os.environ["STROM_BUILD"]).resolve() if os.environ.get("STROM_BUILD") else ROOT / "_build"
 PACKAGE = Path(__file__).resolve().parent
+
+
+def shown(path: Path) -> str:
+    """A path as users should see it: relative to the working folder when inside it, so editors can jump to it."""
+    try:
+        return Path(os.path.relpath(path)).as_posix() if path.is_relative_to(Path.cwd()) else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from strom import registry
 from strom.catalog import extract, fuzzy, gnu, qa, stats, termbase
-from strom.catalog.project import Project, shown
+from strom.catalog.project import Project
 from strom.catalog.stats import CatalogReadError, read_catalog
 from strom.catalog.update import format_catalog, merge, stale_catalogs
+from strom.paths import shown
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence

@@ -25,8 +25,9 @@ from jinja2.ext import babel_extract
 
 from strom import paths
 from strom.catalog import gnu
-from strom.catalog.project import INTERFACE_DOMAIN, Project, shown
+from strom.catalog.project import INTERFACE_DOMAIN, Project
 from strom.files import write_atomically
+from strom.paths import shown
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator

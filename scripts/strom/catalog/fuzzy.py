@@ -6,7 +6,7 @@ import difflib
 import re
 from typing import TYPE_CHECKING
 
-from strom.catalog.project import shown
+from strom.paths import shown
 
 if TYPE_CHECKING:
     from pathlib import Path

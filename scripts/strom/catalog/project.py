@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,11 +93,3 @@ class Project:
     def domain_of_template(self, template: Path) -> str:
         """The domain of a ``.pot`` file."""
         return template.relative_to(self.templates).with_suffix("").as_posix()
-
-
-def shown(path: Path) -> str:
-    """A path as users should see it: relative to the working folder when inside it, so editors can jump to it."""
-    try:
-        return Path(os.path.relpath(path)).as_posix() if path.is_relative_to(Path.cwd()) else str(path)
-    except ValueError:  # another drive on Windows
-        return str(path)

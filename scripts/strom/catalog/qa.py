@@ -22,8 +22,8 @@ from babel.core import UnknownLocaleError
 from babel.messages.plurals import get_plural
 
 from strom.catalog import gnu, markup
-from strom.catalog.project import shown
 from strom.catalog.termbase import Term, TermbaseError, read
+from strom.paths import shown
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

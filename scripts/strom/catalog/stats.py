@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 import polib
 
 from strom.catalog import gnu, markup
-from strom.catalog.project import shown
 from strom.files import write_atomically
+from strom.paths import shown
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
