@@ -91,3 +91,16 @@ def test_corrupt_catalogue_is_an_error_line_not_a_crash(project: Project, langua
     status = stats.language_status(project, languages.get("lv"))
     assert status.errors == [f"{broken}:5: error: SYNTAX end-of-line within string"]
     assert "chapters/legal" in status.documents
+
+
+def test_json_for_one_language_keeps_the_others(project: Project, languages: Registry) -> None:
+    """make stats LANG=lv updates Latvian and keeps what an earlier run wrote for the other languages."""
+    fill(project)
+    codes = languages.codes
+    everyone = [stats.language_status(project, language) for language in languages.targets]
+    stats.write_json(project.status_file, everyone, known=codes)
+    stats.write_json(project.status_file, [stats.language_status(project, languages.get("lv"))], known=codes)
+    data = json.loads(project.status_file.read_bytes())
+    assert list(data["languages"]) == [language.code for language in languages.targets]
+    stats.write_json(project.status_file, [stats.language_status(project, languages.get("lv"))], known=["lv"])
+    assert list(json.loads(project.status_file.read_bytes())["languages"]) == ["lv"]

@@ -288,7 +288,7 @@ def main_stats(argv: Sequence[str] | None = None) -> int:
         for error in errors:
             print(error)
         target = arguments.json or project.status_file
-        stats.write_json(target, statuses)
+        stats.write_json(target, statuses, known=registry.load(project.registry).codes)
         print(f"stats: written {shown(target)}")
         return 1 if errors else 0
 

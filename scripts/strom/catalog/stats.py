@@ -164,9 +164,23 @@ def as_json(statuses: Iterable[LanguageStatus]) -> dict[str, Any]:
     }
 
 
-def write_json(path: Path, statuses: Iterable[LanguageStatus]) -> None:
-    """Write the status file atomically."""
-    text = json.dumps(as_json(statuses), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+def write_json(path: Path, statuses: Iterable[LanguageStatus], *, known: Iterable[str] | None = None) -> None:
+    """Write the status file atomically, keeping the entries of other languages already in it.
+
+    ``make stats LANG=lv`` updates Latvian and leaves the rest; ``known`` (the registry's codes) drops
+    languages that no longer exist.
+    """
+    content = as_json(statuses)
+    try:
+        previous = json.loads(path.read_text(encoding="utf-8")).get("languages", {})
+    except (OSError, ValueError, AttributeError):
+        previous = {}
+    keep = set(known) if known is not None else set(previous)
+    merged = {code: entry for code, entry in previous.items() if code in keep}
+    merged.update(content["languages"])
+    order = list(known) if known is not None else sorted(merged)
+    content["languages"] = {code: merged[code] for code in order if code in merged}
+    text = json.dumps(content, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
     write_atomically(path, text.encode("utf-8"))
 
 
