@@ -56,3 +56,12 @@ def test_draft_translation_says_so_on_every_page(app) -> None:
 def test_source_language_has_no_review_notice(app) -> None:
     app.build()
     assert "strom-review-notice" not in (app.outdir / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.sphinx("html", testroot="i18n", confoverrides={"language": "en"})
+def test_footer_shows_the_version(app) -> None:
+    import strom
+
+    app.build()
+    page = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert f'<div class="strom-version">Version {strom.__version__}</div>' in page
