@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import strom
-from strom.ext.i18n import COPYRIGHT
+from strom.ext.i18n import AUTHOR, COPYRIGHT
 
 project = "Recognise, refer, support"
-author = "The guidelines project contributors"
+author = AUTHOR  # translated where it is shown
 copyright = COPYRIGHT
 version = release = strom.__version__
 

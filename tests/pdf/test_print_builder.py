@@ -9,7 +9,14 @@ from html.parser import HTMLParser
 import pytest
 from docutils import nodes
 
-from strom.pdf.builder import _move_spaces_into_inlines, css_content, css_string, document_anchor, node_anchor
+from strom.pdf.builder import (
+    _move_spaces_into_inlines,
+    _pull_closing_quotes_into_page_refs,
+    css_content,
+    css_string,
+    document_anchor,
+    node_anchor,
+)
 
 SOURCE_DATE_EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC
 
@@ -82,6 +89,18 @@ def test_the_space_before_an_inline_element_moves_into_it() -> None:
     assert paragraph[1].astext() == " term"
     assert paragraph[-2].astext() == " stress"
     assert paragraph[-1].astext() == "1"
+
+
+def test_a_closing_quote_after_a_page_reference_comes_before_the_page_number() -> None:
+    quoted = nodes.reference("", "Pirmais kontakts", refid="x", classes=["print-page-ref"])
+    plain = nodes.reference("", "Annex", refid="y", classes=["print-page-ref"])
+    paragraph = nodes.paragraph("", "", nodes.Text("nodaļā „"), quoted, nodes.Text("” ir"), plain, nodes.Text(" and"))
+    document = nodes.document(None, None)
+    document += paragraph
+    _pull_closing_quotes_into_page_refs(document)
+    assert quoted.astext() == "Pirmais kontakts”"
+    assert paragraph.astext() == "nodaļā „Pirmais kontakts” irAnnex and"
+    assert plain.astext() == "Annex"
 
 
 # --- The built page ---------------------------------------------------------------------------------------------

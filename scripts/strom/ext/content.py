@@ -16,6 +16,7 @@ from docutils.parsers.rst import directives
 from jsonschema import Draft202012Validator
 from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
@@ -626,6 +627,32 @@ class RestoreTaskListCheckboxes(SphinxTransform):
                 checkbox.replace_self(nodes.raw("", hidden, format="html"))
 
 
+class KeepFootnoteMarkersWithTheirWord(SphinxPostTransform):
+    """Keep a footnote marker on the line of the word it follows (in the PDF and on a narrow screen).
+
+    A marker after punctuation (``gadā.[^15]``) is a line-break opportunity for browsers and WeasyPrint alike,
+    so "15" could start the next line. The word before the marker and the marker go into one ``nowrap`` span.
+    """
+
+    default_priority = 900
+
+    def run(self, **kwargs: Any) -> None:
+        """Wrap each footnote reference with the last word of the text before it."""
+        for reference in list(self.document.findall(nodes.footnote_reference)):
+            parent = reference.parent
+            index = parent.index(reference)
+            previous = parent[index - 1] if index else None
+            if not isinstance(previous, nodes.Text):
+                continue
+            text = previous.astext()
+            head, _space, word = text.rpartition(" ")
+            if not word:
+                continue
+            parent.remove(reference)
+            keep = nodes.inline("", "", nodes.Text(word), reference, classes=["strom-nowrap"])
+            parent.replace(previous, [nodes.Text(head + _space), keep] if head or _space else [keep])
+
+
 # --- Setup ------------------------------------------------------------------------------------------------------
 
 
@@ -645,6 +672,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("country-directory", CountryDirectory)
     app.add_transform(KeepTaskListCheckboxes)
     app.add_transform(RestoreTaskListCheckboxes)
+    app.add_post_transform(KeepFootnoteMarkersWithTheirWord)
     app.add_css_file(COMPONENTS_CSS.name)
     app.add_css_file(COMPONENTS_NARROW_CSS.name, media=NARROW_MEDIA)
     app.connect("config-inited", _on_config_inited)

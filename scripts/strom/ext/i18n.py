@@ -27,6 +27,7 @@ def N_(message: str) -> str:
 TITLE = N_("Recognise, refer, support")
 SUBTITLE = N_("Practical guidelines for municipalities on trafficking in human beings")
 COPYRIGHT = N_("the guidelines project contributors, CC BY 4.0")
+AUTHOR = N_("The guidelines project contributors")
 #: Shown on every page and on the PDF cover while the registry says the translation is a draft.
 REVIEW_DRAFT = N_("This translation is a draft. It is awaiting review by a national expert.")
 

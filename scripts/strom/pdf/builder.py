@@ -233,8 +233,9 @@ class PrintBuilder(SingleFileHTMLBuilder):
             "print_version": str(_("Version %(version)s")) % {"version": self.config.release},
             "print_date": format_date(date.date(), format="long", locale=_babel_locale(language.sphinx)),
             "print_date_iso": date.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "print_author": self.config.author,
-            "print_copyright": self.config.copyright,
+            # conf.py's author and copyright are English interface strings (strom.ext.i18n marks them).
+            "print_author": str(_(self.config.author)),
+            "print_copyright": str(_(self.config.copyright)),
             "print_toc": self.layout.groups,
             "print_preface": "".join(self.render_partial(node)["fragment"] for node in self.layout.preface),
             "print_languages": [entry.name for entry in registry.load().languages],
@@ -298,6 +299,7 @@ def prepare_print_doctree(tree: nodes.document, root_doc: str, docnames: set[str
     _rename_ids(tree, root_doc, docnames, layout)
     _replace_checkboxes(tree)
     _move_spaces_into_inlines(tree)
+    _pull_closing_quotes_into_page_refs(tree)
     _lift_root(tree, root_doc, layout, toc_depth)
     return layout
 
@@ -404,6 +406,33 @@ def _move_spaces_into_inlines(tree: nodes.document) -> None:
         else:
             parent.remove(previous)
         element.insert(0, nodes.Text(" "))
+
+
+#: Closing quotation marks of our languages (English, German and Nordic low-high, Latvian, Lithuanian, Polish „…”,
+#: Russian «…», Swedish and Finnish ”…”).
+_CLOSING_QUOTES = "”“’‘»«\"'"  # noqa: RUF001 (typographic quotes are the point)
+
+
+def _pull_closing_quotes_into_page_refs(tree: nodes.document) -> None:
+    """Let a closing quote that follows a page reference come before its page number.
+
+    The page number is printed after the link (``a.print-page-ref::after``), so ``„{ref}`x`”`` would print
+    „Title (page 28)”; with the quote moved into the link it prints „Title” (page 28).
+    """
+    for reference in list(tree.findall(nodes.reference)):
+        if "print-page-ref" not in reference["classes"]:
+            continue
+        parent = reference.parent
+        index = parent.index(reference)
+        following = parent[index + 1] if index + 1 < len(parent) else None
+        if not isinstance(following, nodes.Text) or following.astext()[:1] not in _CLOSING_QUOTES:
+            continue
+        text = following.astext()
+        reference += nodes.Text(text[0])
+        if text[1:]:
+            parent.replace(following, nodes.Text(text[1:]))
+        else:
+            parent.remove(following)
 
 
 def _lift_root(tree: nodes.document, root_doc: str, layout: PrintLayout, toc_depth: int) -> None:
