@@ -20,6 +20,7 @@ extensions = [
     "strom.ext.i18n",
     "strom.ext.guard",
     "strom.ext.content",
+    "strom.ext.glossary",
     "strom.ext.switcher",
     "strom.catalog.status",
     "strom.search",

@@ -35,6 +35,8 @@ class Language:
     order: int
     review: ReviewStatus
     source: bool = False
+    #: The letters in dictionary order (for sorting the glossary); empty: sort by code point.
+    alphabet: str = ""
 
     @property
     def pdf_filename(self) -> str:
@@ -42,7 +44,7 @@ class Language:
         return f"{self.pdf}-{self.code}.pdf"
 
 
-_REQUIRED = tuple(f.name for f in fields(Language) if f.name != "source")
+_REQUIRED = tuple(f.name for f in fields(Language) if f.name not in ("source", "alphabet"))
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,8 @@ def _parse_language(raw: object, path: Path, index: int) -> Language:
         expected = int if name == "order" else str
         if not isinstance(raw[name], expected) or isinstance(raw[name], bool):
             raise RegistryError(f"{where} ({raw.get('code')}): field {name!r} must be a {expected.__name__}")
+    if not isinstance(raw.get("alphabet", ""), str):
+        raise RegistryError(f"{where} ({raw['code']}): field 'alphabet' must be a string of letters")
     if not isinstance(raw.get("source", False), bool):
         raise RegistryError(f"{where} ({raw['code']}): field 'source' must be true or false")
     if raw["review"] not in _REVIEW_STATES:

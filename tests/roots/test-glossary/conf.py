@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "strom.ext.glossary"]
+locale_dirs = ["locale"]
+gettext_compact = False
