@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import shutil
 import subprocess
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 
 from strom import build, paths, registry
@@ -22,20 +24,17 @@ def _languages(option: str | None) -> tuple[registry.Language, ...]:
 
 def _cmd_html(args: argparse.Namespace) -> int:
     """Build the website for the chosen languages."""
-    results = build.build(_languages(args.lang), ["html"], jobs=args.jobs)
-    return 0 if all(result.ok for result in results) else 1
+    return 0 if build.build(_languages(args.lang), ["html"], jobs=args.jobs).ok else 1
 
 
 def _cmd_pdf(args: argparse.Namespace) -> int:
     """Build the PDF for the chosen languages."""
-    results = build.build(_languages(args.lang), ["pdf"], jobs=args.jobs)
-    return 0 if all(result.ok for result in results) else 1
+    return 0 if build.build(_languages(args.lang), ["pdf"], jobs=args.jobs).ok else 1
 
 
 def _cmd_all(args: argparse.Namespace) -> int:
     """Build the website and the PDF for the chosen languages (one Sphinx read per language)."""
-    results = build.build(_languages(args.lang), ["html", "pdf"], jobs=args.jobs)
-    return 0 if all(result.ok for result in results) else 1
+    return 0 if build.build(_languages(args.lang), ["html", "pdf"], jobs=args.jobs).ok else 1
 
 
 def _cmd_worker(args: argparse.Namespace) -> int:
@@ -47,6 +46,10 @@ def _cmd_worker(args: argparse.Namespace) -> int:
         return build.run_language(args.lang, formats, status=sys.stdout, warning=sys.stderr)
     except (SphinxError, registry.RegistryError) as error:
         print(f"error: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:  # a full disk or a read-only folder: one line for the user, the details in the log
+        traceback.print_exc(file=sys.stdout)
+        print(f"error: {build.describe_os_error(error)}", file=sys.stderr)
         return 1
 
 
@@ -185,6 +188,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except registry.RegistryError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader of our output went away (| head): nothing to report to
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's flush stays quiet
+        return 1
+    except OSError as error:  # e.g. a build folder that cannot be created
+        print(f"error: {build.describe_os_error(error)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

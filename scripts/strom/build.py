@@ -7,13 +7,22 @@ doctree cache (so the sources are read once), renders the PDF, and publishes the
 - ``_build/html/<lang>/``: a complete copy of the HTML, swapped in by rename only after a successful build.
 - ``_build/pdf/<stem>-<lang>.pdf``: rendered to a temporary file and renamed into place.
 
-A killed build therefore leaves either the previous complete output or none at the final paths.
+A killed build therefore leaves either the previous complete output or none at the final paths. A marker file
+in ``_build/.work/<lang>/`` tells the next build that the last one did not finish, so it starts from scratch instead
+of trusting Sphinx's half-written state (Sphinx decides what to rewrite by file times, and a file cut short by the
+kill is newer than its source).
+
+Before Sphinx starts, a worker checks what Sphinx would silently get wrong: catalogues it cannot read (Babel skips
+what it cannot parse and carries on) and, for the PDF, the bundled fonts. Problems a user can cause are reported
+as one line each, with the file, the line and what to do; the language fails, the others build on.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,12 +31,36 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from strom import paths, registry
 
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
 #: Output formats a worker can make.
 FORMATS = ("html", "pdf")
+#: Present while a language builds; found at the start of a build, it means the previous one was killed.
+BUILDING_MARKER = "building"
+#: The source files the last build used (``_build/.work/<lang>/sources.json``).
+SOURCES_RECORD = "sources.json"
+#: What ``_build/.work/<lang>/`` holds; a build that finds another value there starts from scratch.
+#: 2: the pickled environment keeps the search index's state after writing (see ``_save_environment``).
+WORK_FORMAT = "2"
+#: What to do about the Sphinx warnings a writer causes most often, by their ``[type.subtype]``.
+HINTS = {
+    "ref.ref": "a {ref} names a label that does not exist: correct the name, or put (label)= on the line "
+    "before the heading it points to",
+    "ref.numref": "a {numref} names a label that does not exist or is not a numbered figure or table: "
+    "correct the name, or give the figure :name:",
+    "ref.doc": "a {doc} names a document that does not exist: correct the path (relative to the document)",
+    "ref.term": "a {term} names a term the glossary does not define: correct it, or define the term in the "
+    "glossary's {glossary} block",
+    "image.not_readable": "an image file is missing: add the file at that path, or correct the path",
+    "toc.not_readable": "a toctree names a document that does not exist: correct the name or add the document",
+    "i18n.not_readable": "a catalogue cannot be read: save it as UTF-8 (make check-po lists every problem)",
+}
+_WARNING_KIND = re.compile(r"\[(?P<kind>[\w.-]+)\]$")
 
 
 @dataclass(frozen=True)
@@ -84,6 +117,20 @@ class LanguageResult:
         return self.returncode == 0
 
 
+@dataclass
+class BuildOutcome:
+    """What a build did: each language's result, and the problems outside any one language."""
+
+    results: list[LanguageResult]
+    #: One line each, e.g. a catalogue folder for a language the registry does not list, or an unwritable root page.
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True if every language built and nothing else went wrong."""
+        return not self.problems and all(result.ok for result in self.results)
+
+
 def tool_environment() -> dict[str, str]:
     """Return the environment for Sphinx and the tools: a real UTF-8 locale and a reproducible date.
 
@@ -131,7 +178,7 @@ def build(
     *,
     jobs: int | None = None,
     out: TextIO = sys.stdout,
-) -> list[LanguageResult]:
+) -> BuildOutcome:
     """Build ``formats`` for each language in parallel worker processes; print a line per language and a summary."""
     formats = tuple(f for f in FORMATS if f in set(formats))
     jobs = min(jobs or default_jobs(), len(languages)) or 1
@@ -139,6 +186,9 @@ def build(
     results: list[LanguageResult] = []
     width = len(str(len(languages)))
     print(f"building {'+'.join(formats)} for {len(languages)} language(s), {jobs} at a time", file=out, flush=True)
+    problems = unknown_catalogue_folders(registry.load())
+    for problem in problems:
+        print(problem, file=out, flush=True)
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(_run_worker, language.code, formats) for language in languages]
         for done, future in enumerate(as_completed(futures), start=1):
@@ -153,18 +203,68 @@ def build(
                 print(f"    {message}", file=out, flush=True)
             if len(result.messages) > 20:
                 print(f"    ... {len(result.messages) - 20} more in the log", file=out, flush=True)
-    if "html" in formats:
+            for hint in hints(result.messages):
+                print(f"    hint: {hint}", file=out, flush=True)
+    if "html" in formats and any(result.ok for result in results):
         from strom import site
 
-        site.write_root_index(registry.load(), paths.BUILD / "html")
-    _print_summary(results, time.perf_counter() - started, languages, out)
-    return results
+        try:
+            site.write_root_index(registry.load(), paths.BUILD / "html")
+        except OSError as error:
+            problems.append(f"error: the root page: {describe_os_error(error)}")
+            print(problems[-1], file=out, flush=True)
+    _print_summary(results, time.perf_counter() - started, languages, out, problems)
+    return BuildOutcome(results, problems)
+
+
+def hints(messages: Iterable[str]) -> list[str]:
+    """Return what to do about the warnings in ``messages`` whose kind has a hint, once per kind."""
+    kinds = (match["kind"] for message in messages if (match := _WARNING_KIND.search(message.strip())))
+    return [HINTS[kind] for kind in dict.fromkeys(kinds) if kind in HINTS]
+
+
+def unknown_catalogue_folders(languages: registry.Registry) -> list[str]:
+    """Return an error line for each ``locale/<code>/`` with catalogues for a code the registry does not list.
+
+    Such a folder is usually a misspelt code (``no`` for ``nb``): its translations would silently never be built.
+    """
+    problems = []
+    folders = sorted(paths.LOCALE.iterdir()) if paths.LOCALE.is_dir() else []
+    for folder in folders:
+        if folder.is_dir() and folder.name not in languages.codes and (folder / "LC_MESSAGES").is_dir():
+            problems.append(
+                f"error: {paths.shown(folder)}/: catalogues for '{folder.name}', which is not a language of "
+                f"{paths.shown(languages.path)} (known: {' '.join(languages.codes)}), so they are not built; "
+                "add a [[language]] table for it there, or rename the folder to a known code"
+            )
+    return problems
+
+
+def describe_os_error(error: OSError) -> str:
+    """Say which file could not be read or written, why, and what to do (for a full disk, a read-only folder)."""
+    # A copy reports its source as filename and its target as filename2: the target is what could not be written.
+    filename = error.filename2 or error.filename
+    where = paths.shown(Path(os.fsdecode(filename))) if filename else "a file (the log names it)"
+    reason = error.strerror or str(error)
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        hint = "free some disk space, or build on another disk with STROM_BUILD=<folder>"
+    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        hint = "make the build folder writable, or build elsewhere with STROM_BUILD=<folder>"
+    elif error.errno == errno.EFBIG:
+        hint = "a file is larger than this system allows (ulimit -f); raise the limit"
+    else:
+        hint = "see the language's log for details"
+    return f"cannot write {where}: {reason}; {hint}"
 
 
 def _print_summary(
-    results: list[LanguageResult], seconds: float, languages: Sequence[registry.Language], out: TextIO
+    results: list[LanguageResult],
+    seconds: float,
+    languages: Sequence[registry.Language],
+    out: TextIO,
+    problems: Sequence[str] = (),
 ) -> None:
-    """Print the closing table: each language's time and outcome, then the wall-clock total."""
+    """Print the closing table: each language's time and outcome, the wall-clock total, then what failed."""
     by_code = {result.code: result for result in results}
     print("", file=out)
     print("language  result  seconds", file=out)
@@ -176,7 +276,9 @@ def _print_summary(
     print(f"total: {seconds:.1f} s wall clock, {busy:.1f} s of work", file=out)
     if failed:
         print(f"FAILED: {' '.join(failed)}", file=out)
-    else:
+    if problems:
+        print(f"FAILED: {len(problems)} problem(s) outside the languages' builds, listed above", file=out)
+    if not failed:
         outputs = []
         if any("html" in result.formats for result in results):
             outputs.append(paths.shown(paths.BUILD / "html") + "/<lang>/index.html")
@@ -189,23 +291,33 @@ def _print_summary(
 def _run_worker(code: str, formats: tuple[str, ...]) -> LanguageResult:
     """Run one language's build in a fresh Python process and collect its outcome."""
     dirs = BuildDirs(code)
-    dirs.log.parent.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, "-m", "strom", "worker", "--lang", code, *(f"--{fmt}" for fmt in formats)]
     started = time.perf_counter()
-    with dirs.log.open("w", encoding="utf-8") as log:
-        process = subprocess.run(
-            command,
-            cwd=paths.ROOT,
-            env=tool_environment(),
-            stdout=log,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-        )
-        log.write(process.stderr)
+    try:
+        dirs.log.parent.mkdir(parents=True, exist_ok=True)
+        log = dirs.log.open("w", encoding="utf-8")
+    except OSError as error:  # a read-only or full build folder: the worker could not write either
+        return LanguageResult(code, formats, 1, 0.0, [f"error: {describe_os_error(error)}"])
+    problems: list[str] = []
+    stderr, returncode = "", 1
+    try:
+        with log:
+            process = subprocess.run(
+                command,
+                cwd=paths.ROOT,
+                env=tool_environment(),
+                stdout=log,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
+            stderr, returncode = process.stderr, process.returncode
+            log.write(stderr)
+    except OSError as error:  # the disk filled up while the log was written; the worker's own outcome stands
+        problems.append(f"error: the log: {describe_os_error(error)}")
     seconds = time.perf_counter() - started
-    messages = [line for line in process.stderr.splitlines() if line.strip()]
-    return LanguageResult(code, formats, process.returncode, seconds, messages)
+    messages = [line for line in stderr.splitlines() if line.strip()]
+    return LanguageResult(code, formats, returncode or (1 if problems else 0), seconds, messages + problems)
 
 
 def run_language(code: str, formats: Sequence[str], *, status: TextIO, warning: TextIO) -> int:
@@ -214,14 +326,88 @@ def run_language(code: str, formats: Sequence[str], *, status: TextIO, warning: 
     Writes what each phase cost to ``_build/logs/<lang>.json`` (seconds, PDF pages, peak memory) for the
     summary and for ``make bench``.
     """
-    from sphinx.application import Sphinx
     from sphinx.util.console import nocolor
-    from sphinx.util.docutils import docutils_namespace, patch_docutils
 
     if not warning.isatty():
         nocolor()  # plain text in logs and in the parent's report
     language = registry.load().get(code)
     dirs = BuildDirs(code)
+    problems = catalogue_problems(language) + (print_problems(language) if "pdf" in formats else [])
+    if problems:
+        for problem in problems:
+            print(problem, file=warning)
+        return 1
+    marker = _begin(language, dirs, status)
+    returncode = _build_and_publish(language, dirs, formats, status=status, warning=warning)
+    # Removed only here: an exception or a kill leaves it, and the next build starts from scratch.
+    marker.unlink(missing_ok=True)
+    return returncode
+
+
+def _begin(language: registry.Language, dirs: BuildDirs, status: TextIO) -> Path:
+    """Mark the language's build as running; first discard Sphinx's state where it cannot be trusted.
+
+    That is: when the last build never finished (Sphinx rewrites only pages older than their source, so a page
+    cut short by a kill would be published as it is; a catalogue's ``.mo`` likewise), when the state was made
+    by an older version of this module, and when a source file was removed (Sphinx keeps its output).
+    """
+    marker = dirs.work / BUILDING_MARKER
+    stamp = dirs.work / "format"
+    removed = _removed_sources(dirs)
+    if marker.exists():
+        why = "the last build did not finish"
+    elif dirs.work.exists() and _read(stamp) != WORK_FORMAT:
+        why = "the last build was made by an older version of the build"
+    elif removed:
+        # Sphinx never deletes the output of a removed document or image, nor its words in the search index.
+        why = f"removed since the last build: {' '.join(removed)}"
+    else:
+        why = ""
+    if why:
+        print(f"{language.code}: {why}; building it from scratch", file=status)
+        shutil.rmtree(dirs.work)
+        for compiled in (paths.LOCALE / language.code).rglob("*.mo"):
+            compiled.unlink()
+    dirs.work.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(WORK_FORMAT, encoding="utf-8")
+    marker.touch()
+    return marker
+
+
+def _read(path: Path) -> str | None:
+    """Return a small text file's content, or None if it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _removed_sources(dirs: BuildDirs) -> list[str]:
+    """Return the source files (relative to ``docs/``) the last build used that are gone now."""
+    try:
+        previous = json.loads(_read(dirs.work / SOURCES_RECORD) or "[]")
+    except ValueError:
+        return []
+    return [name for name in previous if isinstance(name, str) and not (paths.DOCS / name).exists()]
+
+
+def _record_sources(app: Sphinx, dirs: BuildDirs) -> None:
+    """Remember the source files (documents, images, downloads) this build used, for :func:`_removed_sources`."""
+    from strom.files import write_atomically
+
+    env = app.env
+    used = {Path(env.doc2path(docname, False)).as_posix() for docname in env.found_docs}
+    used |= {Path(name).as_posix() for name in (*env.images, *env.dlfiles)}
+    write_atomically(dirs.work / SOURCES_RECORD, json.dumps(sorted(used), indent=0) + "\n")
+
+
+def _build_and_publish(
+    language: registry.Language, dirs: BuildDirs, formats: Sequence[str], *, status: TextIO, warning: TextIO
+) -> int:
+    """Run the Sphinx builders, then publish the HTML and render and publish the PDF; return 0 on success."""
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace, patch_docutils
+
     overrides = {"language": language.sphinx}
     builders = [("html", dirs.work_html)] if "html" in formats else []
     if "pdf" in formats:
@@ -250,16 +436,20 @@ def run_language(code: str, formats: Sequence[str], *, status: TextIO, warning: 
             # next build reads everything again and shows the warnings again, instead of passing silently.
             (dirs.doctrees / "environment.pickle").unlink(missing_ok=True)
             return app.statuscode
+        _record_sources(app, dirs)
+        if buildername == "html":
+            _save_environment(app, dirs)
     if "html" in formats:
         publish_tree(dirs.work_html, dirs.site)
     if "pdf" in formats:
         from strom import site
         from strom.pdf.render import RenderError, render_pdf
+        from strom.pdf.typography import TypographyError
 
         pdf = paths.BUILD / "pdf" / language.pdf_filename
         try:
             result = render_pdf(dirs.work_print, language, pdf)
-        except RenderError as error:
+        except (RenderError, TypographyError) as error:
             print(f"error: {error}", file=warning)
             return 1
         metrics.update(render_seconds=round(result.seconds, 3), pages=result.pages)
@@ -274,6 +464,130 @@ def run_language(code: str, formats: Sequence[str], *, status: TextIO, warning: 
 
     write_atomically(dirs.log.with_suffix(".json"), json.dumps(metrics, indent=2, sort_keys=True) + "\n")
     return 0
+
+
+def _save_environment(app: Sphinx, dirs: BuildDirs) -> None:
+    """Keep the search index's state of this build in Sphinx's pickled environment for the next incremental build.
+
+    Sphinx pickles the environment before writing, so what writing adds (the index entries of every page) is lost,
+    and an incremental build publishes a search index without the glossary's entries of the pages it did not
+    rewrite: https://github.com/sphinx-doc/sphinx/issues/12599. Only the ``_search_index_*`` attributes are carried
+    over into the pickle Sphinx wrote: the rest of the environment after writing holds caches that must not
+    outlive the build (e.g. the root document's doctree).
+    """
+    import pickle
+
+    from sphinx.application import ENV_PICKLE_FILENAME
+
+    from strom.files import replace_atomically
+
+    path = dirs.doctrees / ENV_PICKLE_FILENAME
+    try:
+        with path.open("rb") as stream:
+            saved = pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        return
+    for name, value in vars(app.env).items():
+        if name.startswith("_search_index_"):
+            setattr(saved, name, value)
+    replace_atomically(path, lambda stream: pickle.dump(saved, stream, pickle.HIGHEST_PROTOCOL))
+
+
+_BOM = b"\xef\xbb\xbf"
+#: msgfmt's consistency checks (a leading or trailing newline in one of msgid and msgstr): errors to msgfmt, but
+#: Sphinx reads the entry as written; ``make check-po`` reports them (WHITESPACE).
+_NOT_SYNTAX = re.compile(r"entries do not both (begin|end) with")
+_CHARSET = re.compile(r'^"Content-Type:[^"]*?charset=(?P<charset>[^\s";\\]+)', re.IGNORECASE)
+
+
+def catalogue_problems(language: registry.Language) -> list[str]:
+    """Return a ``path:line: error: ...`` line for each problem that would make Sphinx misread a catalogue.
+
+    Sphinx compiles catalogues with Babel, which skips what it cannot parse and carries on: a missing quote
+    loses translations without a word, a wrong charset fails with no line. So the build checks encoding,
+    charset and syntax first, as GNU ``msgfmt`` reads them. A byte-order mark and Windows line ends are no
+    problem here (Sphinx reads catalogues as ``utf-8-sig`` with universal newlines; the output is the same):
+    ``make check-po`` asks for them to be cleaned up.
+    """
+    folder = paths.LOCALE / language.code / "LC_MESSAGES"
+    if not folder.is_dir():
+        return []
+    problems = []
+    for path in sorted(folder.rglob("*.po")):
+        problems += check_catalogue_file(path, language)
+    return problems
+
+
+def check_catalogue_file(path: Path, language: registry.Language) -> list[str]:
+    """Check one catalogue's encoding, charset and syntax; return ``path:line: error: ...`` lines (never raises)."""
+    where = paths.shown(path)
+    check = f"make check-po LANG={language.code} lists every problem"
+    try:
+        data = path.read_bytes().removeprefix(_BOM)
+    except OSError as error:
+        return [f"{where}:1: error: the catalogue cannot be read: {error.strerror}"]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return [
+            f"{where}:{line}: error: byte 0x{data[error.start]:02x} is not UTF-8: save the file as UTF-8 "
+            f"(Poedit does; in a text editor choose the UTF-8 encoding); {check}"
+        ]
+    problems = []
+    for number, line_text in enumerate(text.splitlines(), start=1):
+        if match := _CHARSET.match(line_text):
+            if match["charset"].lower().replace("-", "").replace("_", "") != "utf8":
+                problems.append(
+                    f"{where}:{number}: error: the header says charset={match['charset']}, but catalogues are "
+                    'UTF-8: write "Content-Type: text/plain; charset=UTF-8\\n" and save the file as UTF-8'
+                )
+            break
+    problems += [
+        f"{where}:{line}: error: {message}; correct the entry ({check})" for line, message in _syntax_errors(text)
+    ]
+    return problems
+
+
+def _syntax_errors(text: str) -> list[tuple[int, str]]:
+    """Return the syntax errors in a catalogue's text as GNU msgfmt sees them (polib's parser if it is missing)."""
+    from strom.catalog import gnu
+
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        import polib
+
+        try:
+            polib.pofile(text)
+        except (OSError, ValueError) as error:  # polib reports the line in the message: "... (line 7)"
+            found = re.search(r"line (\d+)", str(error))
+            return [(int(found[1]) if found else 1, str(error).split(" (line")[0])]
+        return []
+    # English diagnostics whatever the locale (they are parsed), the text on stdin (without the BOM msgfmt rejects).
+    environment = {**os.environ, "LC_ALL": "C.UTF-8", "LANGUAGE": ""}
+    result = subprocess.run(
+        [msgfmt, "-o", os.devnull, "-"], input=text.encode("utf-8"), capture_output=True, env=environment, check=False
+    )
+    if result.returncode == 0:
+        return []
+    diagnostics = gnu.parse_diagnostics(result.stderr.decode("utf-8", "replace"), Path("<stdin>"))
+    errors = [(item.line, item.message) for item in diagnostics if item.severity == "error"]
+    syntax = [(line, message) for line, message in errors if not _NOT_SYNTAX.search(message)]
+    if errors and not syntax:
+        return []  # only msgfmt's consistency checks, which Sphinx does not need and check-po reports
+    return syntax or [(1, f"msgfmt cannot read the catalogue (exit status {result.returncode})")]
+
+
+def print_problems(language: registry.Language) -> list[str]:
+    """Return an error line if the PDF cannot be made: a bundled font or hyphenation dictionary is missing."""
+    from strom.pdf import typography
+
+    try:
+        typography.font_face_css()
+        typography.hyphenation_language(language)
+    except typography.TypographyError as error:
+        return [f"error: {error}"]
+    return []
 
 
 def peak_memory_mib() -> float:
@@ -293,8 +607,24 @@ def publish_tree(source: Path, target: Path) -> None:
     retired = target.with_name(f".{target.name}.old-{os.getpid()}")
     for leftover in target.parent.glob(f".{target.name}.*-*"):  # from a build killed midway
         shutil.rmtree(leftover, ignore_errors=True)
-    shutil.copytree(source, staging, ignore=_NOT_PUBLISHED)
+    try:
+        _copy_tree(source, staging)
+    except BaseException:  # a full disk: leave no half copy behind to fill it further
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     if target.exists():
         target.rename(retired)
     staging.rename(target)
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def _copy_tree(source: Path, target: Path) -> None:
+    """Copy a tree, stopping at the first error with that error (``shutil.copytree`` gathers them into one string)."""
+    for folder, subfolders, files in os.walk(source):
+        ignored = _NOT_PUBLISHED(folder, [*subfolders, *files])
+        subfolders[:] = sorted(name for name in subfolders if name not in ignored)
+        destination = target / Path(folder).relative_to(source)
+        destination.mkdir(parents=True, exist_ok=True)
+        for name in sorted(files):
+            if name not in ignored:
+                shutil.copy2(Path(folder, name), destination / name)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import glob
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -20,10 +22,12 @@ def replace_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
     """Let ``write`` fill a temporary file beside ``path``, then rename it over ``path``.
 
     The file keeps the mode it had (or gets the one a new file would get), is flushed to disk before the rename,
-    and a failure or a kill leaves ``path`` as it was (a killed process may leave a ``.<name>.*.tmp`` beside it).
+    and a failure or a kill leaves ``path`` as it was. A killed process leaves its ``.<name>.<pid>.*.tmp``
+    beside it; the next write of ``path`` removes it.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    remove_abandoned_temporaries(path)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             write(stream)
@@ -35,6 +39,41 @@ def replace_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush a folder's entries to disk, so that a rename in it survives a crash of the machine."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - a system that cannot open folders (Windows)
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:  # pragma: no cover - some file systems refuse fsync on a folder; the rename still happened
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def remove_abandoned_temporaries(path: Path) -> None:
+    """Delete the temporary files that killed writers of ``path`` left beside it (their process is gone)."""
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.(\d+)\.\w+\.tmp")
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        match = pattern.fullmatch(leftover.name)
+        if match and not _process_alive(int(match[1])):
+            leftover.unlink(missing_ok=True)
+
+
+def _process_alive(pid: int) -> bool:
+    """Whether a process with this id exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, under another user
+        return True
+    return True
 
 
 def write_atomically(path: Path, data: bytes | str) -> None:

@@ -68,7 +68,7 @@ def _run(program: str, *arguments: str) -> subprocess.CompletedProcess[bytes]:
 
 
 _LOCATED = re.compile(r"^(?P<line>\d+):(?:(?P<column>\d+):)? (?P<warning>warning: )?(?P<message>.*)$")
-_FATAL_COUNT = re.compile(r"^\w+: found \d+ fatal errors?$")
+_FATAL_COUNT = re.compile(r"^\S+: found \d+ fatal errors?$")  # "/usr/bin/msgfmt: found 1 fatal error"
 
 
 def parse_diagnostics(output: str, path: Path) -> list[Diagnostic]:

@@ -6,6 +6,10 @@ applied the catalogues, this transform turns raw nodes inside translated element
 the output) and warns with the catalogue's file and line. (``javascript:`` link targets need no guard here:
 markdown-it's ``validateLink`` refuses them, and a test keeps that true.)
 
+Interface strings (``sphinx.po``: the title, the theme's labels) are not Markdown: templates insert them as they
+are, inside elements and attributes. :func:`_on_config_inited` takes back, before any page is made, each
+interface translation that adds a tag or a double quote its source does not have, and warns at its line.
+
 Sphinx also drops, without a word, a translation that does not parse as the same kind of node as its source
 (a Latvian "10. pants" is a numbered list, not a paragraph), and shows the English. :class:`DroppedTranslations`
 turns that into a warning at the catalogue line.
@@ -13,6 +17,7 @@ turns that into a warning at the catalogue line.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,10 +33,18 @@ from sphinx.util.nodes import extract_messages
 import strom
 
 if TYPE_CHECKING:
+    from gettext import NullTranslations
+
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.util.typing import ExtensionMetadata
 
 logger = logging.getLogger(__name__)
+
+#: The interface catalogue (``locale/<lang>/LC_MESSAGES/sphinx.po``), loaded by Sphinx before its own.
+INTERFACE_DOMAIN = "sphinx"
+#: An HTML tag, comment or declaration.
+_TAG = re.compile(r"<[A-Za-z!/?][^<>]*>?")
 
 
 class TranslationGuard(SphinxTransform):
@@ -127,6 +140,64 @@ class DroppedTranslations(SphinxTransform):
         return None
 
 
+def unsafe_interface_markup(msgid: str, msgstr: str) -> str | None:
+    """Say what an interface translation adds that could change the page (a tag, a ``"``), or return None."""
+    added = [tag for tag in _TAG.findall(msgstr) if tag not in msgid]
+    if added:
+        return f"raw HTML {_shorten(added[0])!r}"
+    if msgstr.count('"') > msgid.count('"'):
+        return "a double quote '\"' (it would end an HTML attribute; use the language's own quotation marks)"
+    return None
+
+
+def _on_config_inited(app: Sphinx, config: Config) -> None:
+    """Take back interface translations that add HTML: warn at the catalogue line and show the source text."""
+    if not config.language or config.language == "en":
+        return
+    from sphinx.locale import translators
+
+    translator = translators.get(("general", INTERFACE_DOMAIN))
+    for folder in config.locale_dirs:
+        path = Path(app.srcdir, folder, config.language, "LC_MESSAGES", f"{INTERFACE_DOMAIN}.po").resolve()
+        if not path.is_file():
+            continue
+        try:
+            catalog = polib.pofile(str(path))
+        except (OSError, ValueError):
+            continue  # an unreadable catalogue is reported before the build starts (strom.build)
+        for entry in catalog.translated_entries():
+            forms = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+            found = next((what for form in forms if (what := unsafe_interface_markup(entry.msgid, form))), None)
+            if found is None:
+                continue
+            logger.warning(
+                "the translation adds %s, which the source does not have; the English text is shown. "
+                "Remove it from the translation.",
+                found,
+                location=f"{path}:{entry.linenum}",
+                type="strom",
+                subtype="translation-markup",
+            )
+            if translator is not None:
+                _forget(translator, entry)
+
+
+def _forget(translator: NullTranslations, entry: polib.POEntry) -> None:
+    """Remove ``entry``'s translation wherever the translator chain holds it (Sphinx's own ones stay)."""
+    msgid = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+    ours: dict[object, str] = {msgid: entry.msgstr} if not entry.msgid_plural else {}
+    ours.update({(msgid, int(index)): form for index, form in entry.msgstr_plural.items()})
+    current: NullTranslations | None = translator
+    while current is not None:
+        # gettext.GNUTranslations keeps its messages in _catalog; there is no public way to take one back.
+        messages = getattr(current, "_catalog", None)
+        if isinstance(messages, dict):
+            for key, text in ours.items():
+                if messages.get(key) == text:
+                    del messages[key]
+        current = getattr(current, "_fallback", None)
+
+
 def _shorten(text: str, limit: int = 60) -> str:
     """Return ``text`` on one line, cut to ``limit`` characters."""
     flat = " ".join(text.split())
@@ -137,4 +208,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the guard transform."""
     app.add_transform(TranslationGuard)
     app.add_transform(DroppedTranslations)
+    # Before strom.ext.i18n (400) reads the translated title into html_title.
+    app.connect("config-inited", _on_config_inited, priority=300)
     return {"version": strom.__version__, "parallel_read_safe": True, "parallel_write_safe": True}
