@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from strom.files import replace_atomically
 from strom.pdf import SourceDateError, source_date, typography
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Iterator
 
     from strom.registry import Language
 
@@ -132,7 +133,7 @@ def render_pdf(print_dir: Path, language: Language, output: Path) -> RenderResul
             if fatal:
                 raise RenderError(_defects(html_file, fatal))
 
-        _write_atomically(output, write)
+        replace_atomically(output, write)
     seconds = time.perf_counter() - started
     warnings = tuple(messages)
     for message in warnings:
@@ -246,52 +247,6 @@ def _captured_weasyprint_log() -> Iterator[list[str]]:
         weasyprint_logger.removeHandler(handler)
         weasyprint_logger.setLevel(previous[0])
         weasyprint_logger.propagate = previous[1]
-
-
-def _write_atomically(output: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Call ``write(stream)`` on a temporary file beside ``output``, fsync it, then rename it over ``output``.
-
-    If ``write`` raises, the temporary file is deleted and ``output`` keeps its previous content.
-    """
-    output.parent.mkdir(parents=True, exist_ok=True)
-    _remove_abandoned_temporaries(output)
-    fd, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.{os.getpid()}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            write(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temporary).chmod(0o644)
-        Path(temporary).replace(output)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    # Make the rename itself durable.
-    directory = os.open(output.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
-
-
-def _remove_abandoned_temporaries(output: Path) -> None:
-    """Delete temporary files that a killed render of ``output`` left behind (their process is gone)."""
-    pattern = re.compile(rf"\.{re.escape(output.name)}\.(\d+)\..*\.tmp")
-    for leftover in output.parent.glob(f".{output.name}.*.tmp"):
-        match = pattern.fullmatch(leftover.name)
-        if match and not _process_alive(int(match.group(1))):
-            leftover.unlink(missing_ok=True)
-
-
-def _process_alive(pid: int) -> bool:
-    """Whether a process with this id exists."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _peak_memory_mib() -> float:
