@@ -73,8 +73,14 @@ check: $(STAMP) ## Lint, type-check, and build everything with warnings as error
 test: $(STAMP) ## Run the test suite
 	@$(VENV)/bin/python -X dev -m pytest $(PYTEST_ARGS)
 
-bench: $(STAMP) ## Benchmark builds against the naive route; writes _build/bench.json
-	@$(STROM) bench
+BENCH_ARGS ?=
+BENCH_STAMP := $(VENV)/.installed-bench
+$(BENCH_STAMP): $(STAMP)
+	$(VENV)/bin/python -m pip install --quiet -e '.[bench]'
+	@touch $@
+
+bench: $(BENCH_STAMP) ## Benchmark against the naive route and sphinx-simplepdf; writes _build/bench.json (BENCH_ARGS=--quick)
+	@$(STROM) bench $(BENCH_ARGS)
 
 matrix: $(STAMP) ## Print the CI build matrix from the language registry
 	@$(STROM) matrix

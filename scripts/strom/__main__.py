@@ -169,6 +169,7 @@ def _parser() -> argparse.ArgumentParser:
     matrix.add_argument("--github-output", action="store_true", help="also append it to $GITHUB_OUTPUT")
     command("lint-workflows", _cmd_lint_workflows, "check .github/workflows with actionlint")
     command("languages", _cmd_languages, "list the registry's languages")
+    commands.add_parser("bench", help="benchmark the builds (README: Performance)", add_help=False)
     for name in CATALOG_COMMANDS:
         commands.add_parser(name, help=f"translator command (see TRANSLATING.md): {name}", add_help=False)
     return parser
@@ -180,6 +181,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] in CATALOG_COMMANDS:
             return _catalog_command(argv[0])(argv[1:])
+        if argv and argv[0] == "bench":
+            from strom import bench
+
+            return bench.main(argv[1:])
         args = _parser().parse_args(argv)
         if getattr(args, "lang", None):
             registry.load().select(args.lang)  # an unknown language fails here, before any work
