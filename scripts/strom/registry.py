@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -113,8 +114,21 @@ def _parse_language(raw: object, path: Path, index: int) -> Language:
 
 
 def load(path: Path | None = None) -> Registry:
-    """Read and validate the registry; raise :class:`RegistryError` with file and field on any problem."""
+    """Read and validate the registry; raise :class:`RegistryError` with file and field on any problem.
+
+    Extensions ask for it on every page: the parsed registry is kept until the file changes.
+    """
     path = path or paths.REGISTRY
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = None
+    return _load(path, stamp)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(path: Path, stamp: int | None) -> Registry:
+    """Parse the registry at ``path`` (``stamp``, its modification time, keys the cache)."""
     try:
         with path.open("rb") as stream:
             data = tomllib.load(stream)
