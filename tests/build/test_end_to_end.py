@@ -21,7 +21,9 @@ pytestmark = [
 
 def make(build: Path, *args: str, shell_lang: str = "C.UTF-8") -> subprocess.CompletedProcess[str]:
     """Run make as a user would, with the shell's own LANG set, building into ``build``."""
-    environment = {key: value for key, value in os.environ.items() if not key.startswith(("LC_", "LANG"))}
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith(("LC_", "LANG", "MAKE", "MFLAGS"))
+    }
     environment.update(LANG=shell_lang, STROM_BUILD=str(build), SOURCE_DATE_EPOCH="1700000000")
     return subprocess.run(
         ["make", "--no-print-directory", *args],

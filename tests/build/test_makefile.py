@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,7 +17,9 @@ pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="GNU make i
 
 def make(*args: str, env: dict[str, str] | None = None, build: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run make in the repository with a clean, explicit environment."""
-    environment = {key: value for key, value in os.environ.items() if not key.startswith(("LC_", "LANG"))}
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith(("LC_", "LANG", "MAKE", "MFLAGS"))
+    }
     environment.update(env or {})
     if build is not None:
         environment["STROM_BUILD"] = str(build)
@@ -41,7 +44,7 @@ def test_help_is_the_default_target() -> None:
 def test_unknown_language_fails_with_one_line_naming_the_known_ones(tmp_path: Path) -> None:
     result = make("html", "LANG=zz", build=tmp_path)
     assert result.returncode != 0
-    lines = [line for line in result.stderr.splitlines() if not line.startswith("make:")]
+    lines = [line for line in result.stderr.splitlines() if not re.match(r"make(\[\d+\])?: ", line)]
     assert len(lines) == 1, result.stderr
     assert "unknown language 'zz'" in lines[0]
     assert "known languages: en da de et lv lt nb pl fi sv ru" in lines[0]

@@ -59,7 +59,11 @@ def copy_real_content(target: Path) -> Path:
 
 def environment(project: Path, **extra: str) -> dict[str, str]:
     """The environment of a build of ``project``: its own root and build folder, a fixed date, a clean locale."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("LC_", "LANG", "STROM_"))}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("LC_", "LANG", "STROM_", "MAKE", "MFLAGS"))
+    }
     env.update(STROM_ROOT=str(project), SOURCE_DATE_EPOCH=EPOCH, LC_ALL="C.UTF-8")
     env.update(extra)
     return env
