@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_site_browser import AXE_OPTIONS, axe_source, axe_violations, browser  # noqa: F401  (fixtures used by name)
+from test_site_browser import AXE_OPTIONS, axe_violations
 
 from strom import paths, registry
 
@@ -39,8 +39,8 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [360, 1280])
 def test_every_language_has_no_axe_violations(
-    browser: Any,  # noqa: F811  (the fixture imported above)
-    axe_source: str,  # noqa: F811
+    browser: Any,
+    axe_source: str,
     real_site: Path,
     width: int,
     scheme: str,

@@ -7,17 +7,12 @@ from disk (``file://``), as a reader with the site on a USB stick would.
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 #: WCAG 2.0 and 2.1, levels A and AA, plus axe's best practices (landmarks, headings, one main).
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
@@ -34,36 +29,6 @@ PAGES = (
 )
 WIDTHS = (360, 1280)
 SCHEMES = ("light", "dark")
-
-
-def _chromium() -> str:
-    """Return Chromium's path, or skip with how to install it."""
-    path = os.environ.get("STROM_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        pytest.skip("Chromium is missing: apt-get install chromium (or set STROM_CHROMIUM)")
-    return path
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """A headless Chromium driven by Playwright."""
-    executable = _chromium()
-    playwright_api = pytest.importorskip(
-        "playwright.sync_api", reason="Playwright is missing: pip install playwright axe-playwright-python"
-    )
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="session")
-def axe_source() -> str:
-    """The axe-core script shipped by axe-playwright-python."""
-    package = pytest.importorskip(
-        "axe_playwright_python", reason="axe-core is missing: pip install axe-playwright-python"
-    )
-    return (Path(package.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
 def url(built_site, page: str) -> str:
