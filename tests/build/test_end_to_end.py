@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from make_testing import run_make
 from pypdf import PdfReader
-
-from strom import paths
 
 pytestmark = [
     pytest.mark.slow,
@@ -21,19 +19,8 @@ pytestmark = [
 
 def make(build: Path, *args: str, shell_lang: str = "C.UTF-8") -> subprocess.CompletedProcess[str]:
     """Run make as a user would, with the shell's own LANG set, building into ``build``."""
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith(("LC_", "LANG", "MAKE", "MFLAGS"))
-    }
-    environment.update(LANG=shell_lang, STROM_BUILD=str(build), SOURCE_DATE_EPOCH="1700000000")
-    return subprocess.run(
-        ["make", "--no-print-directory", *args],
-        cwd=paths.ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=900,
-    )
+    env = {"LANG": shell_lang, "STROM_BUILD": str(build), "SOURCE_DATE_EPOCH": "1700000000"}
+    return run_make(*args, env=env, timeout=900)
 
 
 @pytest.fixture(scope="module")

@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-
-from strom import paths
+from make_testing import run_make
 
 pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="GNU make is missing: apt-get install make")
 
 
 def make(*args: str, env: dict[str, str] | None = None, build: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run make in the repository with a clean, explicit environment."""
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith(("LC_", "LANG", "MAKE", "MFLAGS"))
-    }
-    environment.update(env or {})
-    if build is not None:
-        environment["STROM_BUILD"] = str(build)
-    return subprocess.run(
-        ["make", "--no-print-directory", *args],
-        cwd=paths.ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
+    return run_make(*args, env={**(env or {}), **({"STROM_BUILD": str(build)} if build is not None else {})})
 
 
 def test_help_is_the_default_target() -> None:
