@@ -156,11 +156,19 @@ def test_root_page_suggests_the_browser_language_and_remembers_the_choice(browse
         assert suggestion.get_attribute("data-language") == "lv"
         assert page.url == url(built_site, "index.html")  # suggested, not redirected
         assert "Atpazīt, nosūtīt, atbalstīt" in suggestion.inner_text()
-        page.click('ul a.language[data-language="de"]')
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.click('ul a.language[data-language="de"]')
         assert page.url == url(built_site, "de/index.html")
-        page.goto(url(built_site, "index.html"))
-        assert page.locator("#suggestion a").get_attribute("data-language") == "de"
+        # Chromium commits localStorage to its store asynchronously; a page opened at once may not see the write
+        # yet (seen once in five CI runs), so look again briefly before calling the choice forgotten.
+        remembered = None
+        for _attempt in range(10):
+            page.goto(url(built_site, "index.html"))
+            remembered = page.locator("#suggestion a").get_attribute("data-language")
+            if remembered == "de":
+                break
+            page.wait_for_timeout(200)
+        assert remembered == "de"
     finally:
         context.close()
 
