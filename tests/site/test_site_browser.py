@@ -102,6 +102,8 @@ def test_keyboard_skip_link_and_visible_focus(browser, built_site, width) -> Non
         first = page.evaluate(FOCUS_STYLE)
         assert "skip-to-content" in first["cls"] and first["visible"] and (first["outline"] or first["shadow"])
         page.keyboard.press("Enter")
+        # Following a fragment link updates the address asynchronously; wait for it rather than race it.
+        page.wait_for_function("location.hash === '#furo-main-content'", timeout=5000)
         assert page.url.endswith("#furo-main-content")
         # The next stops all show where the focus is.
         for _ in range(12):
