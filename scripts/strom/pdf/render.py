@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from strom.files import replace_atomically
-from strom.pdf import SourceDateError, source_date, typography
+from strom.pdf import SourceDateError, pagination, source_date, typography
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -108,6 +108,8 @@ def render_pdf(print_dir: Path, language: Language, output: Path) -> RenderResul
     with _lock, _captured_weasyprint_log() as messages:
         # Imported here: importing WeasyPrint parses its own stylesheets and logs about it.
         from weasyprint import HTML
+
+        pagination.install()
 
         resources = _shared_resources()
         options: dict[str, Any] = {
