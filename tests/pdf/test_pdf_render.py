@@ -116,9 +116,9 @@ def test_bookmarks_for_contents_chapters_and_sections(reader: PdfReader) -> None
 
     assert titles(reader.outline) == [
         "Saturs",
-        "First chapter",
+        "1. First chapter",  # numbered as the heading is
         ["Overview", "Checklist"],
-        "Second chapter",
+        "2. Second chapter",
         ["Overview"],
         "Glossary",
     ]
@@ -170,7 +170,7 @@ def test_contents_page_numbers_are_the_targets_pages(reader: PdfReader, rendered
     contents = _pdftotext(rendered.output, 2)
     printed = {
         match["title"]: int(match["page"])
-        for match in re.finditer(r"^\s*(?P<title>[A-Z][\w ]+?)[ .]*?(?P<page>\d+)\s*$", contents, re.MULTILINE)
+        for match in re.finditer(r"^\s*(?:\d+\.\s+)?(?P<title>[A-Z][\w ]+?)[ .]*?(?P<page>\d+)\s*$", contents, re.MULTILINE)
         if "lappuse" not in match["title"]
     }
     assert printed["First chapter"] == 3 and printed["Second chapter"] == 4 and printed["Glossary"] == 5

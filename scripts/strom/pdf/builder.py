@@ -113,6 +113,8 @@ class TocEntry:
     title: str
     anchor: str
     children: list[TocEntry] = field(default_factory=list)
+    #: The section number as the heading shows it ("7. "), when the toctree is ``:numbered:``; else empty.
+    number: str = ""
 
 
 @dataclass
@@ -191,6 +193,7 @@ class PrintBuilder(SingleFileHTMLBuilder):
         tree["docname"] = root_doc
         self.env.resolve_references(tree, root_doc, self)
         self.layout = prepare_print_doctree(tree, root_doc, set(self.env.all_docs), self.config.strom_print_toc_depth)
+        number_toc_entries(self.layout.groups, self.assemble_toc_secnumbers()[root_doc], self.config.html_secnumber_suffix)
         self._check_images(tree)
         return tree
 
@@ -462,6 +465,16 @@ def _lift_root(tree: nodes.document, root_doc: str, layout: PrintLayout, toc_dep
             layout.preface.append(child)
     index = tree.index(root_section)
     tree[index : index + 1] = body
+
+
+def number_toc_entries(groups: list[TocGroup], numbers: dict[str, tuple[int, ...]], suffix: str) -> None:
+    """Give each contents entry the number its heading carries (``numbers`` maps ``#<id>`` to e.g. ``(7,)``)."""
+    pending = [entry for group in groups for entry in group.entries]
+    while pending:
+        entry = pending.pop()
+        number = numbers.get("#" + entry.anchor)
+        entry.number = ".".join(map(str, number)) + suffix if number else ""
+        pending.extend(entry.children)
 
 
 def _toc_entries(node: Element, depth: int) -> list[TocEntry]:
