@@ -111,3 +111,17 @@ def test_same_pdf_text_as_weasyprint_without_the_fix(tmp_path: Path) -> None:
     fixed = tmp_path / "fixed.pdf"
     HTML(source).write_pdf(fixed)
     assert pdf_pages(fixed) == pdf_pages(plain)
+
+
+def test_page_references_are_remembered_until_a_page_is_added() -> None:
+    import pydyf
+
+    assert pagination.install()
+    pdf = pydyf.PDF()
+    for _ in range(3):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    first = pdf.page_references
+    assert first == tuple(f"{number} 0 R".encode("ascii") for number in pdf.pages["Kids"][::3])
+    assert len(first) == 3 and pdf.page_references is first  # made once, not on every call
+    pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    assert len(pdf.page_references) == 4

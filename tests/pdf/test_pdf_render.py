@@ -170,7 +170,9 @@ def test_contents_page_numbers_are_the_targets_pages(reader: PdfReader, rendered
     contents = _pdftotext(rendered.output, 2)
     printed = {
         match["title"]: int(match["page"])
-        for match in re.finditer(r"^\s*(?:\d+\.\s+)?(?P<title>[A-Z][\w ]+?)[ .]*?(?P<page>\d+)\s*$", contents, re.MULTILINE)
+        for match in re.finditer(
+            r"^\s*(?:\d+\.\s+)?(?P<title>[A-Z][\w ]+?)[ .]*?(?P<page>\d+)\s*$", contents, re.MULTILINE
+        )
         if "lappuse" not in match["title"]
     }
     assert printed["First chapter"] == 3 and printed["Second chapter"] == 4 and printed["Glossary"] == 5

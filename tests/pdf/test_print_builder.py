@@ -134,7 +134,8 @@ def test_cover_contents_and_back_cover(built_page: str) -> None:
     assert "Saturs" in toc
     assert [caption for caption in re.findall(r'class="print-toc-caption">([^<]*)<', toc)] == ["Chapters", "Annexes"]
     entries = re.findall(
-        r'<a href="#[^"]+">(?:<span class="print-toc-number">([^<]*)</span>)?<span class="print-toc-title">([^<]*)</span>',
+        r'<a href="#[^"]+">(?:<span class="print-toc-number">([^<]*)</span>)?'
+        r'<span class="print-toc-title">([^<]*)</span>',
         toc,
     )
     # The chapters' toctree is numbered (to depth 1), as the headings are; the annexes' is not.

@@ -193,7 +193,8 @@ class PrintBuilder(SingleFileHTMLBuilder):
         tree["docname"] = root_doc
         self.env.resolve_references(tree, root_doc, self)
         self.layout = prepare_print_doctree(tree, root_doc, set(self.env.all_docs), self.config.strom_print_toc_depth)
-        number_toc_entries(self.layout.groups, self.assemble_toc_secnumbers()[root_doc], self.config.html_secnumber_suffix)
+        secnumbers = self.assemble_toc_secnumbers()[root_doc]
+        number_toc_entries(self.layout.groups, secnumbers, self.config.html_secnumber_suffix)
         self._check_images(tree)
         return tree
 

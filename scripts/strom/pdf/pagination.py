@@ -1,4 +1,6 @@
-"""Lay out each page that prints a cross-reference page number twice, not three times (WeasyPrint 70).
+"""Work around costs in WeasyPrint 70 and pydyf that grow faster than the book (layout passes, page references).
+
+Pages with cross-reference page numbers: laid out twice, not three times.
 
 The print edition puts page numbers after the entries of its contents and after cross-references, with
 ``target-counter(attr(href), page)``. WeasyPrint 70 pays for them with a third layout of every such page, because
@@ -24,6 +26,11 @@ another layout, so the numbers converge however the pages shift (as LaTeX does w
 layouts for 88 pages, the same PDF. The defects are in WeasyPrint 70.0 (Kozea/WeasyPrint, ``build.py``
 ``compute_content_list``; the bookkeeping is from its pull request 652); remove this module once upstream names
 the target from the resolved token and keeps the two lists apart.
+
+Page references: WeasyPrint's PDF/UA tagging asks ``pydyf.PDF.page_references[n]`` for every tagged element, and
+pydyf 0.13 builds the tuple of all pages' references anew on each call, so writing the tags costs elements times
+pages: a third of writing a 262-page book, and quadratic in its length. :func:`install` makes the property
+remember its tuple until a page is added.
 """
 
 from __future__ import annotations
@@ -33,6 +40,8 @@ from typing import Any
 
 #: The WeasyPrint release whose internals this module was written against; other releases are left alone.
 WEASYPRINT_VERSION = "70.0"
+#: Likewise for pydyf, WeasyPrint's PDF writer.
+PYDYF_VERSION = "0.13.0"
 
 #: Per referring box (id of its ``CounterLookupItem``): the target page numbers it was last parsed with.
 _ParsedWith = dict[int, tuple[Any, ...]]
@@ -41,16 +50,18 @@ _installed = False
 
 
 def install() -> bool:
-    """Apply the fix to the imported WeasyPrint; return whether it is active (only on :data:`WEASYPRINT_VERSION`)."""
+    """Apply the fixes to the imported WeasyPrint and pydyf; return whether they are active (on the known versions)."""
     global _installed
+    import pydyf
     import weasyprint
     from weasyprint import layout
     from weasyprint.css import targets
 
-    if weasyprint.__version__ != WEASYPRINT_VERSION:
+    if weasyprint.__version__ != WEASYPRINT_VERSION or pydyf.__version__ != PYDYF_VERSION:
         return False
     if _installed:
         return True
+    pydyf.PDF.page_references = property(_page_references)
     original_collect = targets.TargetCollector.collect_missing_counters
 
     def collect_missing_counters(
@@ -89,6 +100,17 @@ def install() -> bool:
     layout.make_all_pages = make_all_pages
     _installed = True
     return True
+
+
+def _page_references(pdf: Any) -> tuple[bytes, ...]:
+    """Return ``pdf``'s page references (``b"12 0 R"``...), made once per number of pages."""
+    kids = pdf.pages["Kids"]
+    cached: tuple[int, tuple[bytes, ...]] | None = pdf.__dict__.get("_strom_page_references")
+    if cached is None or cached[0] != len(kids):
+        # pydyf keeps each page as three items: number, 0, "R".
+        cached = (len(kids), tuple(f"{number} 0 R".encode("ascii") for number in kids[::3]))
+        pdf.__dict__["_strom_page_references"] = cached
+    return cached[1]
 
 
 def _referring_boxes(context: Any) -> Iterator[tuple[Any, tuple[str, ...]]]:
