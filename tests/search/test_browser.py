@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
@@ -11,8 +9,6 @@ import pytest
 from search_helpers import BuiltSite
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
 
 # One inflected query per language (the page has the other form), and queries typed without diacritics.
 QUERIES = [
@@ -31,21 +27,6 @@ QUERIES = [
     ("sv", "kommunerna"),
     ("en", "trafficked"),
 ]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Headless Chromium, or a skip with an install hint."""
-    if shutil.which(CHROMIUM) is None:
-        pytest.skip("Chromium is needed for the browser tests: apt-get install chromium")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield chromium
-        chromium.close()
 
 
 def search_in_browser(browser: Any, site: BuiltSite, query: str) -> tuple[list[str], list[str]]:

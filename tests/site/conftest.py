@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sitebuild import BuiltSite, build_language, copy_root
@@ -28,32 +24,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
         built.warnings[code] = build_language(srcdir, built.root, languages.get(code))
     site.write_root_index(languages, built.root, locale_dir=srcdir / "locale")
     return built
-
-
-# --- A real browser, shared by every browser test of the session (one Playwright instance per process) -----------
-
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-def _chromium() -> str:
-    """Return Chromium's path, or skip with how to install it."""
-    path = os.environ.get("STROM_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        pytest.skip("Chromium is missing: apt-get install chromium (or set STROM_CHROMIUM)")
-    return path
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """A headless Chromium driven by Playwright."""
-    executable = _chromium()
-    playwright_api = pytest.importorskip(
-        "playwright.sync_api", reason="Playwright is missing: pip install playwright axe-playwright-python"
-    )
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="session")
