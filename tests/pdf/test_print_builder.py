@@ -195,7 +195,8 @@ def test_checklist_glossary_and_cross_references(built_page: str) -> None:
 def test_interface_strings_come_from_our_catalogue(built_page: str) -> None:
     style = built_page.split("<style>", 1)[1].split("</style>", 1)[0]
     assert '@page main, front { @bottom-center { content: counter(page) ". lappuse no " counter(pages); } }' in style
-    assert 'a.print-page-ref::after { content: " (" target-counter(attr(href), page) ". lpp." ")"; }' in style
+    # With a no-break space: "(27. lpp.)" never breaks after "27.".
+    assert 'a.print-page-ref::after { content: " (" target-counter(attr(href), page) ".\u00a0lpp." ")"; }' in style
     assert "Šī publikācija ir pieejama šādās valodās:" in built_page
 
 

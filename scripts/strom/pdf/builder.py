@@ -286,7 +286,9 @@ def generated_css() -> str:
     # Translators: the PDF's page footer, e.g. "Page 3 of 84"; keep both placeholders, in any order.
     footer = css_content(str(_("Page %(page)s of %(pages)s")), {"page": "counter(page)", "pages": "counter(pages)"})
     # Translators: printed in brackets after a cross-reference in the PDF, e.g. "Chapter 7, Referral (page 23)".
-    page = css_content(str(_("page %(page)s")), {"page": "target-counter(attr(href), page)"})
+    # No-break spaces inside: "(27. lpp.)" must not break into "(27." and "lpp.)" at a line end.
+    page_text = str(_("page %(page)s")).replace(" ", "\u00a0")
+    page = css_content(page_text, {"page": "target-counter(attr(href), page)"})
     return (
         f"@page main, front {{ @bottom-center {{ content: {footer}; }} }}\n"
         f'a.print-page-ref::after {{ content: " (" {page} ")"; }}\n'
