@@ -31,6 +31,11 @@ Page references: WeasyPrint's PDF/UA tagging asks ``pydyf.PDF.page_references[n]
 pydyf 0.13 builds the tuple of all pages' references anew on each call, so writing the tags costs elements times
 pages: a third of writing a 262-page book, and quadratic in its length. :func:`install` makes the property
 remember its tuple until a page is added.
+
+Anchors: for every anchor laid out, ``TargetCollector.cache_target_page_counters`` walks all the boxes that have
+page-based content, looking for those that point at it: anchors times references, again quadratic. :func:`install`
+has it walk only the boxes that name the anchor (an index made once the boxes are collected); it does the rest
+as before.
 """
 
 from __future__ import annotations
@@ -62,6 +67,16 @@ def install() -> bool:
     if _installed:
         return True
     pydyf.PDF.page_references = property(_page_references)
+    original_cache = targets.TargetCollector.cache_target_page_counters
+
+    def cache_target_page_counters(self: Any, anchor_name: str, *args: Any) -> None:
+        everything = self.counter_lookup_items
+        self.counter_lookup_items = _lookups_by_anchor(self).get(anchor_name, {})
+        try:
+            original_cache(self, anchor_name, *args)
+        finally:
+            self.counter_lookup_items = everything
+
     original_collect = targets.TargetCollector.collect_missing_counters
 
     def collect_missing_counters(
@@ -97,6 +112,7 @@ def install() -> bool:
                 context.page_maker[index][-1]["content_changed"] = True
 
     targets.TargetCollector.collect_missing_counters = collect_missing_counters
+    targets.TargetCollector.cache_target_page_counters = cache_target_page_counters
     layout.make_all_pages = make_all_pages
     _installed = True
     return True
@@ -110,6 +126,24 @@ def _page_references(pdf: Any) -> tuple[bytes, ...]:
         # pydyf keeps each page as three items: number, 0, "R".
         cached = (len(kids), tuple(f"{number} 0 R".encode("ascii") for number in kids[::3]))
         pdf.__dict__["_strom_page_references"] = cached
+    return cached[1]
+
+
+def _lookups_by_anchor(collector: Any) -> dict[Any, dict[Any, Any]]:
+    """Return the collector's content lookups by the anchors they miss counters of (made again when it grows).
+
+    Within an anchor, the lookups keep the collector's order, so that walking them is walking all and skipping.
+    """
+    items = collector.counter_lookup_items
+    cached: tuple[int, dict[Any, dict[Any, Any]]] | None = collector.__dict__.get("_strom_lookups_by_anchor")
+    if cached is None or cached[0] != len(items):
+        index: dict[Any, dict[Any, Any]] = {}
+        for key, lookup in items.items():
+            if key[1] == "content":
+                for anchor in lookup.missing_target_counters:
+                    index.setdefault(anchor, {})[key] = lookup
+        cached = (len(items), index)
+        collector.__dict__["_strom_lookups_by_anchor"] = cached
     return cached[1]
 
 
