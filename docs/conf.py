@@ -22,6 +22,7 @@ extensions = [
     "strom.ext.content",
     "strom.ext.glossary",
     "strom.ext.switcher",
+    "strom.ext.hyphenation",
     "strom.catalog.status",
     "strom.search",
     "strom.pdf.builder",

@@ -38,6 +38,9 @@ class Language:
     source: bool = False
     #: The letters in dictionary order (for sorting the glossary); empty: sort by code point.
     alphabet: str = ""
+    #: How the language writes a percentage, as a CLDR number pattern (``#,##0\u00a0%``), where its norm differs
+    #: from CLDR's data; empty: CLDR's pattern for ``sphinx`` (see :func:`format_percent`).
+    percent: str = ""
 
     @property
     def pdf_filename(self) -> str:
@@ -45,7 +48,7 @@ class Language:
         return f"{self.pdf}-{self.code}.pdf"
 
 
-_REQUIRED = tuple(f.name for f in fields(Language) if f.name not in ("source", "alphabet"))
+_REQUIRED = tuple(f.name for f in fields(Language) if f.name not in ("source", "alphabet", "percent"))
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,24 @@ class Registry:
         return tuple(self.get(code) for code in wanted)
 
 
+def format_percent(percent: float, language: Language | str) -> str:
+    """Return ``percent`` (0 to 100) as ``language`` writes it: "76 %" (no-break space) in Latvian, "76%" in English.
+
+    A registry language's own ``percent`` pattern comes first; else CLDR's (Babel's) for its code, or for a code
+    given as a string, or English's for a code CLDR does not know.
+    """
+    from babel.core import Locale, UnknownLocaleError
+    from babel.numbers import format_percent as cldr_format_percent
+
+    pattern = language.percent if isinstance(language, Language) else ""
+    code = language.sphinx if isinstance(language, Language) else language
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        locale = Locale.parse("en")
+    return str(cldr_format_percent(percent / 100, format=pattern or None, locale=locale))
+
+
 def _parse_language(raw: object, path: Path, index: int) -> Language:
     """Check one ``[[language]]`` table and build a :class:`Language` from it."""
     where = f"{path}: [[language]] #{index + 1}"
@@ -104,6 +125,12 @@ def _parse_language(raw: object, path: Path, index: int) -> Language:
             raise RegistryError(f"{where} ({raw.get('code')}): field {name!r} must be a {expected.__name__}")
     if not isinstance(raw.get("alphabet", ""), str):
         raise RegistryError(f"{where} ({raw['code']}): field 'alphabet' must be a string of letters")
+    percent = raw.get("percent", "")
+    if not isinstance(percent, str) or (percent and not ("0" in percent and "%" in percent)):
+        raise RegistryError(
+            f"{where} ({raw['code']}): field 'percent' must be a CLDR number pattern with 0 and %, "
+            f'e.g. "#,##0\\u00a0%" (a no-break space before the sign)'
+        )
     if not isinstance(raw.get("source", False), bool):
         raise RegistryError(f"{where} ({raw['code']}): field 'source' must be true or false")
     if raw["review"] not in _REVIEW_STATES:

@@ -69,6 +69,19 @@ def test_error_is_reported_at_the_msgstr_line(tmp_path: Path, languages: Registr
     )
 
 
+def test_percentage_without_the_languages_space_is_reported(tmp_path: Path, languages: Registry) -> None:
+    """The registry says Latvian writes "30 %" with a no-break space: "30%" is a warning at its msgstr line."""
+    source = "At least 30% of victims are children."
+    path = lv_catalog(
+        tmp_path,
+        polib.POEntry(msgid=source, msgstr="Vismaz 30% upuru ir bērni."),
+        polib.POEntry(msgid=source.replace("At", "Almost"), msgstr="Gandrīz 30\u00a0% upuru ir bērni."),
+    )
+    [problem] = qa.check_catalog(path, languages.get("lv")).problems
+    assert (problem.severity, problem.code) == ("warning", "PERCENT")
+    assert path.read_text(encoding="utf-8").splitlines()[problem.line - 1].startswith('msgstr "Vismaz 30%')
+
+
 def test_fuzzy_entries_are_not_checked(tmp_path: Path, languages: Registry) -> None:
     """A fuzzy translation is outdated by definition: it is counted, not linted."""
     path = lv_catalog(tmp_path, polib.POEntry(msgid=PERIOD, msgstr="vismaz 14 dienas", flags=["fuzzy"]))

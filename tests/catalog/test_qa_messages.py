@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from strom import registry
 from strom.catalog import qa
 from strom.catalog.termbase import Term
 
@@ -342,3 +343,36 @@ def test_plural_forms_are_checked_against_the_plural_msgid() -> None:
     assert qa.check_message("${resultCount} pages", "${resultCount} lapas", plural=True) == []
     codes = [f.code for f in qa.check_message("${resultCount} pages", "<b>${resultCount}</b> lapas", plural=True)]
     assert codes == ["HTML", "HTML"]
+
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("code", "msgstr", "found"),
+    [
+        ("lv", f"Atbalstu saņem 80{NBSP}% upuru.", []),
+        ("lv", "Atbalstu saņem 80% upuru.", ["'80%': Latvian writes a no-break space (U+00A0) between a number and %"]),
+        ("lv", "Atbalstu saņem 80 % upuru.", ["'80 %': Latvian writes a no-break space (U+00A0) between"]),
+        ("lv", "Šī lapa ir iztulkota par %(percent)s.", []),
+        ("lv", "Ierakstiet `80%` laukā.", []),
+        ("lv", "Skatiet [vietni](https://example.org/a1%20b).", []),
+        ("en", "80% of victims", []),
+        ("en", f"80{NBSP}% of victims", ["English writes no space between a number and %"]),
+    ],
+)
+def test_percent_is_written_as_the_language_writes_it(code: str, msgstr: str, found: list[str]) -> None:
+    findings = qa.check_percent(msgstr, registry.load().get(code))
+    assert [finding.code for finding in findings] == ["PERCENT"] * len(found)
+    assert all(finding.severity == "warning" for finding in findings)
+    for finding, expected in zip(findings, found, strict=True):
+        assert expected in finding.message
+
+
+def test_translation_may_mark_words_it_keeps_in_another_language() -> None:
+    source = 'STROM stands for "Strengthening the role of municipalities".'
+    marked = "STROM ir saīsinājums no „{lang-en}`Strengthening the role of municipalities`”."
+    assert qa.check_message(source, marked) == []
+    # Only the language roles: any other role the source lacks is still an error.
+    added = "STROM ir saīsinājums no „{abbr}`Strengthening the role of municipalities`”."
+    assert [finding.code for finding in qa.check_message(source, added)] == ["ROLE"]

@@ -23,6 +23,15 @@ def test_latvian_page_has_lang_title_and_translation(app) -> None:
 
 
 @pytest.mark.sphinx("html", testroot="i18n", confoverrides={"language": "lv"})
+def test_translation_marks_an_english_title_with_its_language(app) -> None:
+    # {lang-en}`…` in the Latvian translation: screen readers speak it as English, WeasyPrint hyphenates it so.
+    app.build()
+    assert not app.warning.getvalue()
+    page = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert 'STROM ir saīsinājums no „<span lang="en-GB">Strengthening the role of municipalities</span>”.' in page
+
+
+@pytest.mark.sphinx("html", testroot="i18n", confoverrides={"language": "lv"})
 def test_switcher_links_every_language_to_the_same_page(app) -> None:
     app.build()
     page = (app.outdir / "sub" / "page.html").read_text(encoding="utf-8")

@@ -324,6 +324,31 @@ def test_space_inside_the_link_avoids_the_lonely_first_word(tmp_path: Path, latv
     assert _pdftotext(fixed.output, 1).splitlines()[0].strip().startswith("Each entry lists")
 
 
+#: The five-column table of chapter 3 in Latvian: a column of one short word beside three columns of long text.
+_WIDE_TABLE_ROW = "<tr><td><p>{country}</p></td><td><p>Jāapstiprina</p></td>" + 3 * (
+    "<td><p>Izņēmuma klauzula tieslietu un iekšlietu jomā; jāapstiprina</p></td>"
+)
+_WIDE_TABLE = (
+    "<table><thead><tr><th><p>Valsts</p></th><th><p>CETS Nr. 197</p></th>"
+    "<th><p>Direktīva 2011/36/ES, kas grozīta ar Direktīvu (ES) 2024/1712</p></th>"
+    "<th><p>Direktīva 2012/29/ES</p></th><th><p>Direktīva 2004/81/EK</p></th></tr></thead>"
+    "<tbody>{rows}</tbody></table>"
+)
+
+
+def test_no_table_column_is_narrower_than_its_longest_word(tmp_path: Path, latvian: registry.Language) -> None:
+    """WeasyPrint sizes auto-layout columns from their narrowest content: with hyphenation in the cells, a word
+    fragment, and the short column printed "Jāap-/stip-/rina". print.css hyphenates no cell."""
+    rows = "".join(_WIDE_TABLE_ROW.format(country=country) for country in ("Dānija", "Igaunija", "Somija"))
+    result = render_pdf(
+        _write_print_dir(tmp_path / "print", _WIDE_TABLE.format(rows=rows)), latvian, tmp_path / "t.pdf"
+    )
+    assert result.warnings == ()
+    text = _pdftotext(result.output, 1)
+    assert len(re.findall(r"\bJāapstiprina\b", text)) == 3, text
+    assert not re.search(r"[\u2010\u00ad-]$", text, re.MULTILINE), f"a word broken at a line end:\n{text}"
+
+
 def test_a_bad_source_date_epoch_is_a_clear_error(tmp_path: Path, latvian: registry.Language, monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(RenderError, match="SOURCE_DATE_EPOCH='yesterday' is not a Unix timestamp"):

@@ -39,6 +39,19 @@ def test_pdf_filename() -> None:
     assert registry.load().get("lv").pdf_filename == "trafficking-guidelines-lv.pdf"
 
 
+def test_latvian_percentages_have_a_no_break_space_before_the_sign() -> None:
+    # The Latvian norm (EU Interinstitutional Style Guide 10.5.2: "15 %" with a no-break space; Latviešu valodas
+    # aģentūra) differs from CLDR's data, which Babel follows: the registry's pattern says so.
+    from babel.numbers import format_percent as cldr_format_percent
+
+    latvian = registry.load().get("lv")
+    assert cldr_format_percent(1, locale="lv") == "100%"
+    assert registry.format_percent(100, latvian) == "100\u00a0%"
+    assert registry.format_percent(76, registry.load().source) == "76%"
+    assert registry.format_percent(76, "de") == "76\u00a0%", "a code alone: CLDR's pattern"
+    assert registry.format_percent(76, "xx") == "76%", "a code CLDR does not know: English"
+
+
 def test_select_parses_lists_and_defaults_to_all() -> None:
     languages = registry.load()
     assert [lang.code for lang in languages.select("lv,de")] == ["lv", "de"]
@@ -86,6 +99,7 @@ def _entry(code: str = "en", order: int = 1, review: str = "source", extra: str 
         (_entry(extra="source = true\ncolour = 1"), r"unknown field\(s\) colour"),
         (_entry(review="maybe"), "review must be one of source, draft, reviewed"),
         (_entry().replace("order = 1", 'order = "1"'), "field 'order' must be a int"),
+        (_entry(extra='source = true\npercent = "per cent"'), "field 'percent' must be a CLDR number pattern"),
         ("[[language]\n", "languages.toml"),
         ("", "expected one or more"),
     ],

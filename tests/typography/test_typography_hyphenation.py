@@ -1,14 +1,15 @@
-"""Hyphenation: the TeX-to-.dic conversion, the shipped Finnish patterns, and a dictionary for every language."""
+"""Hyphenation: TeX-to-.dic conversion, the bundled Finnish and corrected Latvian patterns, every language's."""
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pyphen
 import pytest
 
-from strom import registry
+from strom import paths, registry
 from strom.pdf import typography
 
 TINY_TEX = r"""% title: Tiny patterns
@@ -177,4 +178,159 @@ def test_unknown_dictionary_in_the_registry_says_where_and_what_to_use() -> None
 def test_missing_finnish_dictionary_says_what_to_do(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(typography, "FINNISH_DICTIONARY", tmp_path / "hyph_fi_FI.dic")
     with pytest.raises(typography.TypographyError, match=r"Finnish hyphenation patterns missing.*README\.md"):
+        typography.register_hyphenation()
+
+
+# --- Latvian: Pyphen's patterns plus ours at consonant clusters --------------------------------------------------
+
+
+def _latvian(left: int = 2, right: int = 2) -> pyphen.Pyphen:
+    """The Latvian dictionary WeasyPrint uses (the registry's ``lv_LV``), with the given minimum fragments."""
+    typography.register_hyphenation()
+    return pyphen.Pyphen(lang=typography.hyphenation_language(registry.load().get("lv")), left=left, right=right)
+
+
+def _upstream_latvian(left: int = 2, right: int = 2) -> pyphen.Pyphen:
+    """Pyphen's own Latvian dictionary, uncorrected."""
+    return pyphen.Pyphen(filename=typography.pyphen_dictionary("lv_LV"), left=left, right=right)
+
+
+def _latvian_catalogue_words() -> set[str]:
+    """Every word of the Latvian translation, lowercased."""
+    polib = pytest.importorskip("polib")
+    words: set[str] = set()
+    for path in (paths.LOCALE / "lv" / "LC_MESSAGES").rglob("*.po"):
+        for entry in polib.pofile(str(path)):
+            words.update(word.lower() for word in re.findall(r"[^\W\d_]+", entry.msgstr))
+    return words
+
+
+@pytest.mark.parametrize(
+    ("word", "upstream", "expected"),
+    [
+        ("aizbildnis", "aiz-bil-dnis", "aiz-bild-nis"),
+        ("starpniecību", "star-pnie-cī-bu", "starp-nie-cī-bu"),
+        ("kontaktpunktu", "kon-taktpun-ktu", "kon-takt-punk-tu"),
+        ("tirdzniecība", "tirdznie-cī-ba", "tirdz-nie-cī-ba"),
+        ("starptautisks", "star-ptau-tisks", "starp-tau-tisks"),
+        ("ārstniecības", "ārs-tnie-cī-bas", "ārst-nie-cī-bas"),
+        ("nepilngadīgais", "ne-pil-nga-dī-gais", "ne-piln-ga-dī-gais"),
+        ("partneris", "par-tne-ris", "part-ne-ris"),
+    ],
+)
+def test_latvian_cluster_breaks_before_the_consonant_a_syllable_can_begin_with(
+    word: str, upstream: str, expected: str
+) -> None:
+    assert _upstream_latvian().inserted(word) == upstream, "the defect these patterns correct"
+    assert _latvian().inserted(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        # The rules' own examples: clusters split evenly, or two to the next line where they begin words.
+        ("žvirkstēt", "žvirk-stēt"),
+        ("rakstīt", "rak-stīt"),
+        ("vingrot", "vin-grot"),
+        ("turpmāk", "turp-māk"),
+        ("vilkties", "vilk-ties"),
+        ("kāpnes", "kāp-nes"),
+        # dz and dž are one sound: never split, and count as one consonant; a compound's d-z is split.
+        ("kaudze", "kau-dze"),
+        ("pirdzējs", "pir-dzējs"),
+        ("bredži", "bre-dži"),
+        ("Vidzeme", "Vid-ze-me"),
+        # Prefixes, and the exception the rules name.
+        ("aizstāvēt", "aiz-stā-vēt"),
+        ("vienpadsmit", "vien-pa-dsmit"),
+        # Words of this publication that still hyphenate as before.
+        ("cilvēku", "cil-vē-ku"),
+        ("organizācijas", "or-ga-ni-zā-ci-jas"),
+        ("identificēšana", "iden-ti-fi-cē-ša-na"),
+    ],
+)
+def test_latvian_words_that_still_hyphenate(word: str, expected: str) -> None:
+    assert _latvian().inserted(word) == expected
+
+
+def test_latvian_line_never_begins_with_a_cluster_no_latvian_word_begins_with() -> None:
+    # Over every word of the translation, at the PDF's limits (print.css: hyphenate-limit-chars 6 3 3) and at 2 2.
+    words = _latvian_catalogue_words()
+    assert len(words) > 1000
+    exceptions = {"vienpadsmit"}  # div-pa-dsmit, as the rules say
+    for dictionary in (_latvian(), _latvian(3, 3)):
+        wrong = []
+        for word in sorted(words - exceptions):
+            for position in dictionary.positions(word):
+                onset = re.match(f"[^{typography.LATVIAN_VOWELS}]*", word[position:])
+                assert onset is not None
+                cluster = onset.group(0)
+                consonants = re.findall("dz|dž|.", cluster)
+                if cluster == word[position:] or (len(consonants) > 1 and cluster not in typography.LATVIAN_ONSETS):
+                    wrong.append(dictionary.inserted(word))
+                if word[position - 1] == "d" and word[position] in "zž":
+                    wrong.append(dictionary.inserted(word))
+        assert wrong == [], "a real onset missing from typography.LATVIAN_ONSETS, or a defect in the patterns"
+
+
+def test_latvian_patterns_change_only_breaks_at_clusters() -> None:
+    # Where no consonant cluster is involved, the upstream patterns decide alone: every break added or removed is
+    # before a consonant with another consonant next to it.
+    ours, upstream = _latvian(), _upstream_latvian()
+    vowels = typography.LATVIAN_VOWELS
+    changed = 0
+    for word in _latvian_catalogue_words():
+        for position in set(ours.positions(word)) ^ set(upstream.positions(word)):
+            changed += 1
+            assert word[position] not in vowels, (word, position)
+            assert word[position - 1] not in vowels or word[position + 1] not in vowels, (word, position)
+    assert changed > 50
+
+
+def test_shipped_latvian_dictionary_is_what_the_command_makes(tmp_path: Path) -> None:
+    target = tmp_path / "hyph_lv_LV.dic"
+    assert typography.main(["latvian", "--output", str(target)]) == 0
+    assert target.read_bytes() == typography.LATVIAN_DICTIONARY.read_bytes(), (
+        "run `python -m strom.pdf.typography latvian` and commit scripts/strom/pdf/hyphenation/hyph_lv_LV.dic"
+    )
+
+
+def test_shipped_latvian_dictionary_keeps_every_upstream_pattern_and_its_provenance() -> None:
+    lines = typography.LATVIAN_DICTIONARY.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "UTF-8"
+    assert any("Jānis Vilims" in line for line in lines if line.startswith("%"))
+    assert any("LGPL-2.1" in line for line in lines if line.startswith("%"))
+    shipped = dict(typography._pattern_points(line) for line in lines[1:] if not line.startswith("%"))
+    # As Pyphen reads the upstream file: of two patterns with the same letters, the later one.
+    upstream = typography.read_dic_patterns(typography.pyphen_dictionary("lv_LV").read_bytes())
+    effective = dict(typography._pattern_points(pattern) for pattern in upstream)
+    assert len(effective) > 11000
+    for letters, values in effective.items():
+        assert all(ours >= theirs for ours, theirs in zip(shipped[letters], values, strict=True)), letters
+    licence = (typography.HYPHENATION / "LICENSE-hyph-lv.txt").read_text(encoding="utf-8")
+    assert "Jānis Vilims" in licence
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in licence
+    assert "hyph_lv_LV.dic" in (typography.HYPHENATION / "README.md").read_text(encoding="utf-8")
+
+
+def test_dic_patterns_merge_by_the_higher_value_and_keep_pyphens_last_duplicate() -> None:
+    dic = typography.latvian_dictionary(["1ab", "2ab", "x3y"], comments=["a test"])
+    lines = dic.splitlines()
+    assert lines[:2] == ["UTF-8", "% a test"]
+    assert "2ab" in lines, "the later of two equal upstream patterns, as Pyphen keeps it"
+    assert "1ab" not in lines
+    assert "x3y" in lines
+    assert len(lines) == len(set(lines))
+
+
+def test_registration_replaces_pyphens_latvian_dictionary() -> None:
+    typography.register_hyphenation()
+    assert pyphen.LANGUAGES["lv_LV"] == typography.LATVIAN_DICTIONARY
+    assert pyphen.LANGUAGES[pyphen.language_fallback("lv-LV")] == typography.LATVIAN_DICTIONARY
+    assert pyphen.LANGUAGES[pyphen.language_fallback("lv")] == typography.LATVIAN_DICTIONARY
+
+
+def test_missing_latvian_dictionary_says_what_to_do(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(typography, "LATVIAN_DICTIONARY", tmp_path / "hyph_lv_LV.dic")
+    with pytest.raises(typography.TypographyError, match=r"Latvian hyphenation patterns missing.*latvian.*README"):
         typography.register_hyphenation()

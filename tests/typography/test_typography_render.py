@@ -146,3 +146,43 @@ def test_every_font_is_an_embedded_subset_of_a_bundled_face(code: str, weasyprin
         assert 0 < len(data) < largest, f"{name}: embedded program of {len(data)} bytes is no subset"
     assert families == {"Serif", "Sans", "Symbols"}, "the document uses all three families"
     assert len(fonts) >= 5
+
+
+#: Latvian words whose consonant clusters Pyphen's own patterns break wrongly ("aizbil-dnis", "star-pniecību").
+LATVIAN_CLUSTERS = "aizbildnis starpniecību kontaktpunktu tirdzniecība ārstniecības"
+
+
+def _render_latvian_column() -> list[tuple[str, str]]:
+    """Render :data:`LATVIAN_CLUSTERS` in a column one word wide; return the hyphenated line ends."""
+    tag = typography.hyphenation_language(registry.load().get("lv"))
+    html = f"""<!DOCTYPE html>
+<html lang="{tag}"><head><meta charset="utf-8"><style>
+{typography.font_face_css()}
+@page {{ size: 90mm 160mm; margin: 10mm; }}
+body {{ font-family: {typography.SERIF_STACK}; font-size: 10pt; hyphens: auto; hyphenate-limit-chars: 6 3 3; }}
+p {{ width: 16mm; }}
+</style></head><body><p>{LATVIAN_CLUSTERS}</p></body></html>"""
+    return _hyphenated_line_ends(_lines(weasyprint.HTML(string=html).write_pdf()))
+
+
+def test_latvian_clusters_break_before_their_last_consonant(weasyprint_warnings: list[logging.LogRecord]) -> None:
+    breaks = _render_latvian_column()
+    assert [record.getMessage() for record in weasyprint_warnings] == []
+    assert ("aizbild", "nis") in breaks
+    assert ("starp", "niecību") in breaks
+    assert ("kontakt", "punktu") in breaks
+    for first, second in breaks:
+        assert first + second in LATVIAN_CLUSTERS.split(), (first, second)
+        cluster = re.match(f"[^{typography.LATVIAN_VOWELS}]*", second)
+        assert cluster is not None
+        assert len(cluster.group(0)) == 1 or cluster.group(0) in typography.LATVIAN_ONSETS, (first, second)
+
+
+def test_latvian_clusters_break_wrongly_with_pyphens_own_patterns(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The control for the test above: WeasyPrint with Pyphen's uncorrected lv_LV gives the defect it corrects.
+    typography.register_hyphenation()
+    languages = dict(pyphen.LANGUAGES, lv_LV=typography.pyphen_dictionary("lv_LV"))
+    monkeypatch.setattr(pyphen, "LANGUAGES", languages)
+    monkeypatch.setattr(typography, "register_hyphenation", lambda: None)
+    breaks = _render_latvian_column()
+    assert ("aizbil", "dnis") in breaks or ("star", "pniecību") in breaks

@@ -41,6 +41,9 @@ TEXT_ROLES = frozenset(
 )
 #: Roles whose whole content must stay as it is.
 LITERAL_ROLES = frozenset({"code", "literal", "math"})
+#: The roles that mark a passage in another language (``{lang-en}`…```, strom.ext.i18n): text roles that a
+#: translation may add where it keeps words of another language.
+LANGUAGE_ROLE_PREFIX = "lang-"
 #: Every other role is a cross-reference: ``{ref}`target``` or ``{ref}`display text <target>```.
 
 _ASCII_PUNCTUATION = frozenset(string.punctuation)
@@ -178,7 +181,7 @@ def _make_role(name: str, content: str) -> Role:
     bare = name.split(":")[-1]
     if bare in LITERAL_ROLES:
         return Role(name, content, "literal", None, "")
-    if bare in TEXT_ROLES:
+    if bare in TEXT_ROLES or bare.startswith(LANGUAGE_ROLE_PREFIX):
         return Role(name, content, "text", None, content)
     explicit = _EXPLICIT_TARGET.match(content)
     if explicit:

@@ -24,6 +24,7 @@ from babel.messages.plurals import get_plural
 from strom.catalog import gnu, markup
 from strom.catalog.termbase import Term, TermbaseError, read
 from strom.paths import shown
+from strom.registry import format_percent
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -42,7 +43,7 @@ CODES: dict[str, str] = {
     "FORMAT": "the file is in the canonical format (what msgcat writes)",
     "HEADER": "the header declares charset UTF-8, the Language and the right Plural-Forms",
     "PLURAL": "plural messages have as many forms as Plural-Forms says (msgfmt)",
-    "ROLE": "roles ({ref}, {term}, {doc}, {numref}, ...) and their targets are kept",
+    "ROLE": "roles ({ref}, {term}, {doc}, {numref}, ...) and their targets are kept ({lang-en} may be added)",
     "CODE": "inline code is unchanged",
     "LINK": "link URLs and targets are unchanged",
     "FOOTNOTE": "footnote references [^x] are kept",
@@ -51,6 +52,7 @@ CODES: dict[str, str] = {
     "HTML": "no raw HTML that the source does not have",
     "BLOCK": "a translation does not start like a Markdown list, heading or quote when its source does not",
     "NUMBER": "numbers, article numbers, phone numbers and dates are the source's",
+    "PERCENT": "a percentage is written as the language writes it: Latvian '15 %' (no-break space), English '15%'",
     "WHITESPACE": "leading and trailing spaces and newlines are the source's",
     "IDENTICAL": "a long message was translated (not copied)",
     "TERM": "the approved translation of a glossary term is used (termbase.csv)",
@@ -171,6 +173,8 @@ def _check_roles(source: markup.Markup, target: markup.Markup) -> list[Finding]:
     findings.extend(
         Finding("error", "ROLE", f"{by_key[key]} is not in the source; roles and targets must match the source")
         for key in extra
+        # A translation may mark words it keeps in another language: {lang-en}`Strengthening the role…`.
+        if not key[0].startswith(markup.LANGUAGE_ROLE_PREFIX)
     )
     return findings
 
@@ -253,6 +257,40 @@ def _check_block_start(msgid: str, msgstr: str) -> list[Finding]:
         hint = "put a backslash before it, or reword"
         what = f"'{match.group(0).strip()}' as a list, heading or quote"
     return [Finding("error", "BLOCK", f"Markdown reads the start {what}, so the translation is not used; {hint}")]
+
+
+#: A number and the per cent sign after it, and what stands between them; not a placeholder (``%(name)s``, ``%s``)
+#: nor a URL escape (``%20``).
+_PERCENTAGE = re.compile(r"(?P<number>\d+)(?P<space>[^\S\n]?)%(?![\w(%])")
+_CODE_SPAN = re.compile(r"(`+).*?\1", re.DOTALL)
+_SPACE_NAMES = {
+    "": "no space",
+    " ": "a space",
+    "\u00a0": "a no-break space (U+00A0)",
+    "\u202f": "a narrow no-break space",
+}
+
+
+def check_percent(msgstr: str, language: Language) -> list[Finding]:
+    """Percentages must be written as the language writes them: "15 %" in Latvian (no-break space), "15%" in English.
+
+    A breakable space lets "15" end one line and "%" begin the next; the registry's ``percent`` (else CLDR's data)
+    says what goes between number and sign.
+    """
+    sample = format_percent(5, language)
+    if not (sample.startswith("5") and sample.endswith("%")):
+        return []  # a language that writes the sign first: not checked
+    expected = sample[1:-1]
+    return [
+        Finding(
+            "warning",
+            "PERCENT",
+            f"'{match.group(0)}': {language.english_name} writes {_SPACE_NAMES.get(expected, repr(expected))} "
+            f"between a number and %, here is {_SPACE_NAMES.get(match['space'], repr(match['space']))}",
+        )
+        for match in _PERCENTAGE.finditer(_CODE_SPAN.sub("", msgstr))
+        if match["space"] != expected
+    ]
 
 
 def check_message(msgid: str, msgstr: str, terms: Iterable[Term] = (), *, plural: bool = False) -> list[Finding]:
@@ -495,6 +533,8 @@ def check_catalog(path: Path, language: Language, terms: Iterable[Term] = ()) ->
             ]
         else:
             findings += check_message(entry.msgid, entry.msgstr, terms)
+        for form in entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]:
+            findings += check_percent(form, language)
         line = _msgstr_line(lines, entry)
         report.problems += [
             Problem(path, line, finding.severity, finding.code, finding.message)

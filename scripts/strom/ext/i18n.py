@@ -1,14 +1,24 @@
-"""Language set-up for a build: check the language against the registry, localize titles, share the registry."""
+"""Language set-up for a build: check the language against the registry, localize titles, share the registry, and
+give translations the ``{lang-<code>}`` roles that mark a passage in another language (an English title kept in
+English in a Latvian sentence: ``„{lang-en}`Strengthening the role of municipalities…`”``).
+
+The role's ``lang`` (docutils renders a ``language-<tag>`` class as the attribute) tells screen readers how to
+speak the passage (WCAG 2.1, 3.1.2 language of parts) and WeasyPrint which hyphenation dictionary to use; the tag
+names the registry's dictionary (``en-GB``), as the PDF's root element does (strom.pdf.typography).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docutils import nodes
 from sphinx.errors import ConfigError
 from sphinx.locale import get_translation
+from sphinx.util.docutils import SphinxRole
 
 import strom
 from strom import docutils_languages, paths, registry
+from strom.catalog.markup import LANGUAGE_ROLE_PREFIX
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -49,9 +59,29 @@ def language_of(config: Config) -> registry.Language:
     )
 
 
+def language_tag(language: registry.Language) -> str:
+    """Return the BCP 47 tag of a passage in ``language``: its hyphenation dictionary's (``en-GB``, ``de-DE``)."""
+    # Not the bare code: WeasyPrint would hyphenate "de" with Pyphen's first German file, the Austrian one.
+    return language.hyphenation.replace("_", "-")
+
+
+class ForeignPassage(SphinxRole):
+    """``{lang-en}`text```: ``text`` is in the role's language, not the page's; rendered with its ``lang``."""
+
+    def __init__(self, language: registry.Language) -> None:
+        super().__init__()
+        self.language = language
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        """Return the text in an inline element with the language's ``lang``."""
+        return [nodes.inline(self.rawtext, self.text, classes=[f"language-{language_tag(self.language)}"])], []
+
+
 def _on_config_inited(app: Sphinx, config: Config) -> None:
-    """Fail early on an unknown language, then set localized titles and the template search path."""
+    """Fail early on an unknown language, then set localized titles, the template search path and the roles."""
     language = language_of(config)
+    for other in registry.load().languages:
+        app.add_role(f"{LANGUAGE_ROLE_PREFIX}{other.code}", ForeignPassage(other), override=True)
     title = str(_(TITLE))
     config.project = title
     config.html_title = title

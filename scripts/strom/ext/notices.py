@@ -110,7 +110,7 @@ def translation_notice(
     if total <= 0 or translated >= total:
         return None
     # Rounded down: a page with one English passage left never claims 100 %.
-    percent = format_percent(math.floor(translated * 100 / total), language.sphinx)
+    percent = registry.format_percent(math.floor(translated * 100 / total), language)
     # Translators: shown above a page that is not fully translated; %(percent)s is already formatted for your
     # language (e.g. "76 %" or "76%"), do not add a per cent sign.
     message = _("This page is %(percent)s translated. Untranslated passages are shown in English.") % {
@@ -122,17 +122,6 @@ def translation_notice(
         "source_href": f"{site_root(pagename)}{source.code}/{pagename}{suffix}",
         "source_hreflang": source.sphinx,
     }
-
-
-def format_percent(percent: int, locale: str) -> str:
-    """Return ``percent`` as the language writes it (CLDR: ``85 %`` in German, ``85%`` in Latvian)."""
-    from babel import Locale, UnknownLocaleError
-    from babel.numbers import format_percent as babel_format_percent
-
-    try:
-        return str(babel_format_percent(percent / 100, locale=Locale.parse(locale)))
-    except (UnknownLocaleError, ValueError):
-        return f"{percent} %"
 
 
 def _english_captions(env: BuildEnvironment) -> dict[str, list[str]]:

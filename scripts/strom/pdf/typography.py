@@ -1,13 +1,14 @@
 """Typography of the PDF: the bundled fonts, their ``@font-face`` rules, and hyphenation in every language.
 
 The renderer needs three things from here: :func:`font_face_css` (fonts loaded from the package, never from the
-system), :func:`register_hyphenation` (teaches Pyphen, and so WeasyPrint, Finnish) and :func:`hyphenation_language`
-(the ``lang`` value that makes WeasyPrint pick the registry's dictionary).
+system), :func:`register_hyphenation` (teaches Pyphen, and so WeasyPrint, Finnish and corrected Latvian) and
+:func:`hyphenation_language` (the ``lang`` value that makes WeasyPrint pick the registry's dictionary).
 
 The vendored files are made, reproducibly, by the commands of :func:`main`::
 
     python -m strom.pdf.typography fonts <folder with Debian fonts-noto-core's TTF files>
     python -m strom.pdf.typography hyphenation <hyph-utf8's hyph-fi.tex>
+    python -m strom.pdf.typography latvian [<hyph_lv_LV.dic>, default: Pyphen's own]
 
 ``fonts/README.md`` and ``hyphenation/README.md`` say where those inputs come from.
 """
@@ -16,9 +17,11 @@ from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import re
 import sys
 from dataclasses import dataclass
+from importlib import resources
 from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -38,6 +41,7 @@ HERE = Path(__file__).resolve().parent
 FONTS = HERE / "fonts"
 HYPHENATION = HERE / "hyphenation"
 FINNISH_DICTIONARY = HYPHENATION / "hyph_fi_FI.dic"
+LATVIAN_DICTIONARY = HYPHENATION / "hyph_lv_LV.dic"
 
 #: The CSS family names the stylesheet uses (the text faces keep their upstream Noto names inside the files).
 SERIF = "Strom Serif"
@@ -145,21 +149,28 @@ def font_face_css() -> str:
 
 
 def register_hyphenation() -> None:
-    """Make Pyphen, and so WeasyPrint, hyphenate Finnish (``fi``, ``fi_FI``) with the bundled patterns; idempotent."""
+    """Make Pyphen, and so WeasyPrint, use the bundled dictionaries: Finnish (``fi``, ``fi_FI``), which Pyphen lacks,
+    and Latvian (``lv``, ``lv_LV``), Pyphen's own patterns corrected at consonant clusters; idempotent."""
     # WeasyPrint 70 (weasyprint/text/line_break.py) calls pyphen.language_fallback(lang), which looks the
     # lowercased tag up in pyphen.LANGUAGES_LOWERCASE, then pyphen.Pyphen(lang=...), which reads the path from
     # pyphen.LANGUAGES. Both are module-level dicts read at call time, so adding to both is enough: no function
     # is patched and no file is written into site-packages. Pyphen 0.18.1 has no public API for this yet; this is
     # the maintainers' documented way (https://github.com/Kozea/WeasyPrint/issues/1945,
     # https://github.com/Kozea/Pyphen/issues/55). Each rendering process must call it (the dicts are per process).
-    if not FINNISH_DICTIONARY.is_file():
-        raise TypographyError(
-            f"{FINNISH_DICTIONARY}: Finnish hyphenation patterns missing; restore the file from version control "
-            f"(it is made by `python -m strom.pdf.typography hyphenation`, see {HYPHENATION / 'README.md'})"
-        )
-    for name in ("fi", "fi_FI"):
-        pyphen.LANGUAGES[name] = FINNISH_DICTIONARY
-        pyphen.LANGUAGES_LOWERCASE[name.lower()] = name
+    bundled = (
+        (FINNISH_DICTIONARY, ("fi", "fi_FI"), "Finnish hyphenation patterns", "hyphenation"),
+        (LATVIAN_DICTIONARY, ("lv", "lv_LV"), "Latvian hyphenation patterns", "latvian"),
+    )
+    for dictionary, _names, what, command in bundled:
+        if not dictionary.is_file():
+            raise TypographyError(
+                f"{dictionary}: {what} missing; restore the file from version control "
+                f"(it is made by `python -m strom.pdf.typography {command}`, see {HYPHENATION / 'README.md'})"
+            )
+    for dictionary, names, _what, _command in bundled:
+        for name in names:
+            pyphen.LANGUAGES[name] = dictionary
+            pyphen.LANGUAGES_LOWERCASE[name.lower()] = name
 
 
 def hyphenation_language(language: Language) -> str:
@@ -245,6 +256,131 @@ def vendor_finnish_patterns(tex_file: Path, source: str, target: Path = FINNISH_
     return target
 
 
+#: Latvian vowel letters. Diphthongs (ai, au, ie...) need no entry: the cluster rules look at consonants only.
+LATVIAN_VOWELS = "aāeēiīouū"
+
+#: Latvian consonants as the hyphenation rules count them: dz and dž stand for one sound and are one consonant, never
+#: split ("ru-dzi", "izde-dži"; the rare d + z of a compound, "trūd-zeme", is left to the upstream patterns).
+LATVIAN_CONSONANTS = (
+    *("b", "c", "č", "d", "dz", "dž", "f", "g", "ģ", "h", "j", "k", "ķ", "l", "ļ", "m"),
+    *("n", "ņ", "p", "r", "ŗ", "s", "š", "t", "v", "z", "ž"),
+)
+
+#: The consonant clusters a line of Latvian may begin with: those Latvian words begin with (skola, zvaigzne, pļava,
+#: kvalitāte, strādāt). A cluster no word begins with ("dn", "pn", "kt", "tp") does not begin a syllable either, so
+#: the break goes after its first consonant: "aizbild-nis", "starp-niecība", "kontakt-punk-tu".
+LATVIAN_ONSETS = frozenset(
+    {
+        *(
+            f"{sibilant}{consonant}"
+            for sibilant in "sš"
+            for consonant in ("k", "ķ", "l", "ļ", "m", "n", "ņ", "p", "t", "v")
+        ),
+        *(f"{sibilant}{consonant}" for sibilant in "zž" for consonant in ("v", "n", "ņ", "l", "ļ", "m")),
+        *(f"{stop}{liquid}" for stop in "pbkgf" for liquid in ("l", "ļ", "r")),
+        *("tr", "dr", "hr", "hl", "kv", "tv", "dv", "kn", "gn"),
+        *("str", "spr", "skr", "spl", "spļ", "skl", "skv", "štr", "špr", "šķr"),
+    }
+)
+
+#: Pattern values of :func:`latvian_onset_patterns`: above every value of the upstream patterns (at most 5).
+_NO_BREAK = 8
+_BREAK = 9
+
+#: Breaks the rules name as exceptions to the clusters: the teens are divided "div-pa-dsmit" (from "pa desmit").
+LATVIAN_EXCEPTIONS = ("pa9dsmit",)
+
+
+def latvian_onset_patterns() -> list[str]:
+    """Return patterns that keep a Latvian line from beginning with a consonant cluster no Latvian word begins with.
+
+    The Latvian rules (LU MII, "Vārdu dalīšana pārnešanai jaunā rindā", http://valoda.ailab.lv/latval/vidusskolai/
+    orto/vdpjr.htm) split consonants between vowels evenly (vis-ta, žvirk-stēt), three with usually two on the next
+    line (rak-stīt, vin-grot) but one where two would be hard to say (turp-māk, vilk-ties, spilg-ti), and derived
+    words at their parts (starp-nieks). Pyphen's ``lv_LV`` patterns apply the three-consonant rule blindly
+    ("aizbil-dnis", "star-pniecību", "kontaktpun-ktu"). For every cluster outside :data:`LATVIAN_ONSETS` these
+    patterns forbid a break before it and, when a vowel follows, break before its last consonant instead; breaks
+    before the clusters of :data:`LATVIAN_ONSETS` (the upstream's choice, prefixes: "no-stāties") are left alone.
+    """
+    patterns = []
+    for first, second in itertools.product(LATVIAN_CONSONANTS, repeat=2):
+        pair = first + second
+        if pair in LATVIAN_ONSETS or pair in ("dz", "dž"):
+            continue
+        patterns.append(f"{_NO_BREAK}{pair}")
+        patterns.extend(f"{first}{_BREAK}{second}{vowel}" for vowel in LATVIAN_VOWELS)
+    for pair in sorted(onset for onset in LATVIAN_ONSETS if len(onset) == 2):
+        patterns.extend(
+            f"{_NO_BREAK}{pair}{third}" for third in LATVIAN_CONSONANTS if pair + third not in LATVIAN_ONSETS
+        )
+    return [*patterns, *LATVIAN_EXCEPTIONS]
+
+
+def _pattern_points(pattern: str) -> tuple[str, list[int]]:
+    """Split a Liang pattern (``"2b3da"``) into its letters (``"bda"``) and the value before and after each letter."""
+    letters = re.sub(r"\d", "", pattern)
+    values = [0] * (len(letters) + 1)
+    position = 0
+    for char in pattern:
+        if char.isdigit():
+            values[position] = int(char)
+        else:
+            position += 1
+    return letters, values
+
+
+def _pattern_text(letters: str, values: Sequence[int]) -> str:
+    """Join letters and values back into a pattern, leaving out the zeros."""
+    return "".join(f"{value or ''}{char}" for value, char in zip(values, letters + " ", strict=True)).rstrip()
+
+
+def read_dic_patterns(data: bytes) -> list[str]:
+    """Return the patterns of a hyphen ``.dic`` file (its first line names the encoding), as Pyphen reads them."""
+    encoding, _, body = data.partition(b"\n")
+    text = body.decode(encoding.decode("ascii").strip())
+    ignored = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+    return [line.strip() for line in text.split("\n") if line.strip() and not line.strip().startswith(ignored)]
+
+
+def latvian_dictionary(upstream: Sequence[str], comments: Sequence[str] = ()) -> str:
+    """Return the text of :data:`LATVIAN_DICTIONARY`: the ``upstream`` patterns plus :func:`latvian_onset_patterns`.
+
+    Pyphen keeps only the last of two patterns with the same letters, so equal upstream patterns are written once
+    (the last, as Pyphen reads them), and ours are merged into theirs, position by position, by the higher value.
+    """
+    merged: dict[str, list[int]] = {}
+    for pattern in upstream:
+        letters, values = _pattern_points(pattern)
+        merged[letters] = values
+    for pattern in latvian_onset_patterns():
+        letters, values = _pattern_points(pattern)
+        old = merged.get(letters, [0] * len(values))
+        merged[letters] = [max(pair) for pair in zip(old, values, strict=True)]
+    lines = ["UTF-8", *(f"% {comment}" for comment in comments)]
+    return "\n".join([*lines, *(_pattern_text(letters, values) for letters, values in merged.items())]) + "\n"
+
+
+def pyphen_dictionary(name: str) -> Path:
+    """Return the path of a dictionary Pyphen ships (``"lv_LV"``), whatever :func:`register_hyphenation` did."""
+    return Path(str(resources.files("pyphen.dictionaries") / f"hyph_{name}.dic"))
+
+
+def vendor_latvian_patterns(upstream_file: Path, source: str, target: Path = LATVIAN_DICTIONARY) -> Path:
+    """Write :data:`LATVIAN_DICTIONARY` from an upstream ``hyph_lv_LV.dic``; return the path written."""
+    upstream = read_dic_patterns(upstream_file.read_bytes())
+    if not upstream:
+        raise TypographyError(f"{upstream_file}: no hyphenation patterns found")
+    comments = [
+        "Latvian hyphenation patterns, version 0.3, with strom's consonant-cluster patterns",
+        "Copyright (C) 2004-2005 Jānis Vilims (upstream patterns)",
+        "Licence: LGPL-2.1 (upstream patterns, see LICENSE-hyph-lv.txt)",
+        f"Source: {upstream_file.name} from {source}",
+        "Made by `python -m strom.pdf.typography latvian` (see README.md); do not edit by hand",
+    ]
+    write_atomically(target, latvian_dictionary(upstream, comments).encode("utf-8"))
+    return target
+
+
 def vendor_fonts(source_dir: Path, source: str, target_dir: Path = FONTS) -> list[Path]:
     """Subset (and for the symbols face, merge) the upstream Noto files into the bundled faces."""
     from fontTools.merge import Merger
@@ -316,7 +452,7 @@ def _rename(font: Any, family: str, postscript_family: str, *, copyright: str, d
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Remake the bundled fonts or the Finnish patterns from their upstream files."""
+    """Remake the bundled fonts, the Finnish patterns or the Latvian patterns from their upstream files."""
     parser = argparse.ArgumentParser(prog="python -m strom.pdf.typography", description=main.__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     fonts = commands.add_parser("fonts", help="subset Noto TTF files (Debian fonts-noto-core) into fonts/")
@@ -331,11 +467,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     hyphenation.add_argument(
         "--output", type=Path, default=FINNISH_DICTIONARY, help="file to write (default: %(default)s)"
     )
+    latvian = commands.add_parser(
+        "latvian", help="add strom's consonant-cluster patterns to a hyph_lv_LV.dic, into hyphenation/"
+    )
+    latvian.add_argument(
+        "dic", type=Path, nargs="?", default=pyphen_dictionary("lv_LV"), help="upstream file (default: Pyphen's)"
+    )
+    latvian.add_argument("--source", default=f"Pyphen {pyphen.__version__}", help="where the file came from")
+    latvian.add_argument("--output", type=Path, default=LATVIAN_DICTIONARY, help="file to write (default: %(default)s)")
     args = parser.parse_args(argv)
     try:
         if args.command == "fonts":
             for path in vendor_fonts(args.folder, args.source, args.output):
                 print(f"{path} ({path.stat().st_size} bytes)")
+        elif args.command == "latvian":
+            print(vendor_latvian_patterns(args.dic, args.source, args.output))
         else:
             print(vendor_finnish_patterns(args.tex, args.source, args.output))
     except (OSError, TypographyError) as error:

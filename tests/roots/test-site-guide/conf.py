@@ -1,6 +1,6 @@
 # A tiny guide with what real pages have: nested sections, lists, a table, admonitions, a glossary,
 # cross-references, external links and toctree captions; Latvian partly translated, German not at all.
-extensions = ["myst_parser", "strom.ext.i18n", "strom.ext.switcher"]
+extensions = ["myst_parser", "strom.ext.i18n", "strom.ext.switcher", "strom.ext.hyphenation"]
 html_theme = "furo"
 locale_dirs = ["locale"]
 gettext_compact = False
