@@ -12,6 +12,9 @@ else
 endif
 unexport LANG LANGUAGE
 export LC_ALL := C.UTF-8
+# The hash seed the build's workers get (strom.build.tool_environment): with it, a build of one language runs in
+# the command's own process instead of starting a worker for it.
+html pdf all check: export PYTHONHASHSEED := 0
 
 PYTHON ?= python3
 VENV   ?= .venv

@@ -1,7 +1,8 @@
 """Build orchestration: each language in its own process, both cores busy, output published atomically.
 
-Per language, one worker process runs Sphinx's ``html`` builder and then our ``print`` builder on the same
-doctree cache (so the sources are read once), renders the PDF, and publishes the results:
+Per language, one worker process (for a build of one language, the command's own process) runs Sphinx's ``html``
+builder and then our ``print`` builder on the same doctree cache (so the sources are read once), renders the PDF,
+and publishes the results:
 
 - ``_build/.work/<lang>/``: Sphinx's incremental state (doctrees, HTML, print HTML); never served.
 - ``_build/html/<lang>/``: a complete copy of the HTML, swapped in by rename only after a successful build.
@@ -14,21 +15,29 @@ kill is newer than its source).
 
 Before Sphinx starts, a worker checks what Sphinx would silently get wrong: catalogues it cannot read (Babel skips
 what it cannot parse and carries on) and, for the PDF, the bundled fonts. Problems a user can cause are reported
-as one line each, with the file, the line and what to do; the language fails, the others build on.
+as one line each, with the file, the line and what to do; the language fails, the others build on. Catalogues that
+passed these checks unchanged in an earlier build are not checked again.
 """
 
 from __future__ import annotations
 
+import codecs
 import errno
+import gc
+import hashlib
+import io
 import json
+import locale
 import os
 import re
 import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterable, Sequence
+import traceback
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -44,6 +53,10 @@ FORMATS = ("html", "pdf")
 BUILDING_MARKER = "building"
 #: The source files the last build used (``_build/.work/<lang>/sources.json``).
 SOURCES_RECORD = "sources.json"
+#: The catalogues that passed :func:`catalogue_problems`, by content (``_build/.work/<lang>/catalogues-checked.json``).
+CHECKED_RECORD = "catalogues-checked.json"
+#: Raise it when :func:`check_catalogue_file` checks more: catalogues recorded as passed are then checked again.
+CATALOGUE_CHECKS = "1"
 #: What ``_build/.work/<lang>/`` holds; a build that finds another value there starts from scratch.
 #: 2: the pickled environment keeps the search index's state after writing (see ``_save_environment``).
 WORK_FORMAT = "2"
@@ -61,6 +74,10 @@ HINTS = {
     "i18n.not_readable": "a catalogue cannot be read: save it as UTF-8 (make check-po lists every problem)",
 }
 _WARNING_KIND = re.compile(r"\[(?P<kind>[\w.-]+)\]$")
+#: How many new objects a language's build makes between garbage collections (CPython's default: 700). A build
+#: makes millions that live long (doctrees, the environment, Sphinx's modules); at the default pace CPython 3.11
+#: spends a fifth of a build collecting, at this one a tenth (3 MiB more memory for the Latvian site).
+GC_THRESHOLD = 10_000
 
 
 @dataclass(frozen=True)
@@ -179,32 +196,28 @@ def build(
     jobs: int | None = None,
     out: TextIO = sys.stdout,
 ) -> BuildOutcome:
-    """Build ``formats`` for each language in parallel worker processes; print a line per language and a summary."""
+    """Build ``formats`` for each language in parallel worker processes; print a line per language and a summary.
+
+    A single language is built in this process when it would build here as in a worker (see
+    :func:`builds_like_a_worker`): starting a worker would cost a tenth of a second of a one-message rebuild.
+    """
     formats = tuple(f for f in FORMATS if f in set(formats))
     jobs = min(jobs or default_jobs(), len(languages)) or 1
     started = time.perf_counter()
     results: list[LanguageResult] = []
-    width = len(str(len(languages)))
     print(f"building {'+'.join(formats)} for {len(languages)} language(s), {jobs} at a time", file=out, flush=True)
     problems = unknown_catalogue_folders(registry.load())
     for problem in problems:
         print(problem, file=out, flush=True)
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(_run_worker, language.code, formats) for language in languages]
-        for done, future in enumerate(as_completed(futures), start=1):
-            result = future.result()
-            results.append(result)
-            status = "ok" if result.ok else "FAILED"
-            line = f"[{done:>{width}}/{len(languages)}] {result.code:<3} {status:<6} {result.seconds:6.1f} s"
-            if not result.ok:
-                line += f"  (log: {paths.shown(BuildDirs(result.code).log)})"
-            print(line, file=out, flush=True)
-            for message in result.messages[:20]:
-                print(f"    {message}", file=out, flush=True)
-            if len(result.messages) > 20:
-                print(f"    ... {len(result.messages) - 20} more in the log", file=out, flush=True)
-            for hint in hints(result.messages):
-                print(f"    hint: {hint}", file=out, flush=True)
+    if len(languages) == 1 and builds_like_a_worker():
+        results.append(_build_here(languages[0].code, formats))
+        _print_result(results[-1], 1, 1, out)
+    else:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(_run_worker, language.code, formats) for language in languages]
+            for done, future in enumerate(as_completed(futures), start=1):
+                results.append(future.result())
+                _print_result(results[-1], done, len(languages), out)
     if "html" in formats and any(result.ok for result in results):
         from strom import site
 
@@ -215,6 +228,32 @@ def build(
             print(problems[-1], file=out, flush=True)
     _print_summary(results, time.perf_counter() - started, languages, out, problems)
     return BuildOutcome(results, problems)
+
+
+def _print_result(result: LanguageResult, done: int, total: int, out: TextIO) -> None:
+    """Print a finished language's line (``[1/2] lv  ok  6.1 s``), its first warnings and hints for them."""
+    status = "ok" if result.ok else "FAILED"
+    line = f"[{done:>{len(str(total))}}/{total}] {result.code:<3} {status:<6} {result.seconds:6.1f} s"
+    if not result.ok:
+        line += f"  (log: {paths.shown(BuildDirs(result.code).log)})"
+    print(line, file=out, flush=True)
+    for message in result.messages[:20]:
+        print(f"    {message}", file=out, flush=True)
+    if len(result.messages) > 20:
+        print(f"    ... {len(result.messages) - 20} more in the log", file=out, flush=True)
+    for hint in hints(result.messages):
+        print(f"    hint: {hint}", file=out, flush=True)
+
+
+def builds_like_a_worker() -> bool:
+    """Whether a language built in this process comes out as in a worker: same string hashing, UTF-8 text files.
+
+    A worker gets this process's ``PYTHONHASHSEED``, or 0 where it has none (:func:`tool_environment`); this
+    process's seed was fixed when it started, so only a set seed is the same. ``make`` sets it.
+    """
+    seed = os.environ.get("PYTHONHASHSEED", "random")
+    encoding = codecs.lookup(locale.getpreferredencoding(False)).name
+    return seed != "random" and not sys.flags.ignore_environment and encoding == "utf-8"
 
 
 def hints(messages: Iterable[str]) -> list[str]:
@@ -288,6 +327,73 @@ def _print_summary(
     out.flush()
 
 
+def _build_here(code: str, formats: tuple[str, ...]) -> LanguageResult:
+    """Build one language in this process as a worker would: its output in the log, its warnings collected."""
+    dirs = BuildDirs(code)
+    started = time.perf_counter()
+    try:
+        dirs.log.parent.mkdir(parents=True, exist_ok=True)
+        log = dirs.log.open("w", encoding="utf-8")
+    except OSError as error:  # a read-only or full build folder
+        return LanguageResult(code, formats, 1, 0.0, [f"error: {describe_os_error(error)}"])
+    problems: list[str] = []
+    warnings, returncode = io.StringIO(), 1
+    try:
+        with log:
+            # What a worker's code prints elsewhere than Sphinx's streams (Python's warnings, a library's print)
+            # goes where a worker's output goes: stdout into the log, stderr into the report.
+            with _tool_environment_set(), redirect_stdout(log), redirect_stderr(warnings):
+                returncode = work(code, formats, status=log, warning=warnings)
+            log.write(warnings.getvalue())  # where a worker's stderr goes: after its output
+    except OSError as error:  # the disk filled up while the log was written; the build's own outcome stands
+        problems.append(f"error: the log: {describe_os_error(error)}")
+    seconds = time.perf_counter() - started
+    messages = [line for line in warnings.getvalue().splitlines() if line.strip()]
+    return LanguageResult(code, formats, returncode or (1 if problems else 0), seconds, messages + problems)
+
+
+@contextmanager
+def _tool_environment_set() -> Iterator[None]:
+    """Give this process the environment of a worker (:func:`tool_environment`) until the block ends."""
+    saved = dict(os.environ)
+    wanted = tool_environment()
+    try:
+        os.environ.clear()
+        os.environ.update(wanted)
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def work(code: str, formats: Sequence[str], *, status: TextIO, warning: TextIO) -> int:
+    """Build one language (a worker's whole job); errors become one line on ``warning``, details go to ``status``."""
+    from sphinx.errors import SphinxError
+
+    try:
+        with _fewer_garbage_collections():
+            return run_language(code, formats, status=status, warning=warning)
+    except (SphinxError, registry.RegistryError) as error:
+        print(f"error: {error}", file=warning)
+    except OSError as error:  # a full disk or a read-only folder: one line for the user, the details in the log
+        traceback.print_exc(file=status)
+        print(f"error: {describe_os_error(error)}", file=warning)
+    except Exception:  # a defect: what Python would print if a worker died of it
+        traceback.print_exc(file=warning)
+    return 1
+
+
+@contextmanager
+def _fewer_garbage_collections() -> Iterator[None]:
+    """Collect garbage at the pace of :data:`GC_THRESHOLD` until the block ends."""
+    saved = gc.get_threshold()
+    gc.set_threshold(GC_THRESHOLD, *saved[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
+
+
 def _run_worker(code: str, formats: tuple[str, ...]) -> LanguageResult:
     """Run one language's build in a fresh Python process and collect its outcome."""
     dirs = BuildDirs(code)
@@ -332,12 +438,14 @@ def run_language(code: str, formats: Sequence[str], *, status: TextIO, warning: 
         nocolor()  # plain text in logs and in the parent's report
     language = registry.load().get(code)
     dirs = BuildDirs(code)
-    problems = catalogue_problems(language) + (print_problems(language) if "pdf" in formats else [])
+    checked = CheckedCatalogues(dirs.work / CHECKED_RECORD)
+    problems = catalogue_problems(language, checked) + (print_problems(language) if "pdf" in formats else [])
     if problems:
         for problem in problems:
             print(problem, file=warning)
         return 1
     marker = _begin(language, dirs, status)
+    checked.save()  # after _begin, which may start the folder afresh: the digests hold whatever Sphinx's state
     returncode = _build_and_publish(language, dirs, formats, status=status, warning=warning)
     # Removed only here: an exception or a kill leaves it, and the next build starts from scratch.
     marker.unlink(missing_ok=True)
@@ -429,6 +537,7 @@ def _build_and_publish(
                 warning=warning,
                 warningiserror=True,
             )
+            _keep_compiled_templates(app, dirs.work / "templates")
             app.build()
         metrics[f"{buildername}_seconds"] = round(time.perf_counter() - started, 3)
         if app.statuscode:
@@ -466,6 +575,19 @@ def _build_and_publish(
     return 0
 
 
+def _keep_compiled_templates(app: Sphinx, folder: Path) -> None:
+    """Keep the theme's templates compiled between builds: Jinja compiles some twenty on every start (0.1 s).
+
+    Jinja stores each with its source's checksum and its own version, so a changed template is compiled again.
+    """
+    import jinja2
+
+    environment = getattr(getattr(app.builder, "templates", None), "environment", None)
+    if isinstance(environment, jinja2.Environment):
+        folder.mkdir(parents=True, exist_ok=True)
+        environment.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def _save_environment(app: Sphinx, dirs: BuildDirs) -> None:
     """Keep the search index's state of this build in Sphinx's pickled environment for the next incremental build.
 
@@ -500,7 +622,7 @@ _NOT_SYNTAX = re.compile(r"entries do not both (begin|end) with")
 _CHARSET = re.compile(r'^"Content-Type:[^"]*?charset=(?P<charset>[^\s";\\]+)', re.IGNORECASE)
 
 
-def catalogue_problems(language: registry.Language) -> list[str]:
+def catalogue_problems(language: registry.Language, checked: CheckedCatalogues | None = None) -> list[str]:
     """Return a ``path:line: error: ...`` line for each problem that would make Sphinx misread a catalogue.
 
     Sphinx compiles catalogues with Babel, which skips what it cannot parse and carries on: a missing quote
@@ -508,14 +630,57 @@ def catalogue_problems(language: registry.Language) -> list[str]:
     charset and syntax first, as GNU ``msgfmt`` reads them. A byte-order mark and Windows line ends are no
     problem here (Sphinx reads catalogues as ``utf-8-sig`` with universal newlines; the output is the same):
     ``make check-po`` asks for them to be cleaned up.
+
+    With ``checked``, a catalogue whose bytes passed in an earlier build is not checked again (msgfmt runs once
+    per catalogue: a tenth of a second for a language), and ``checked`` learns the ones that pass now.
     """
     folder = paths.LOCALE / language.code / "LC_MESSAGES"
     if not folder.is_dir():
         return []
     problems = []
     for path in sorted(folder.rglob("*.po")):
-        problems += check_catalogue_file(path, language)
+        try:
+            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        except OSError:
+            digest = ""  # check_catalogue_file says why it cannot be read
+        found = [] if checked and digest in checked.before else check_catalogue_file(path, language)
+        if checked and digest and not found:
+            checked.now.add(digest)
+        problems += found
     return problems
+
+
+@dataclass
+class CheckedCatalogues:
+    """The catalogues that passed :func:`check_catalogue_file`, by a digest of their bytes, kept between builds.
+
+    The record names the checks (:data:`CATALOGUE_CHECKS` and msgfmt, or polib without it): passes made by other
+    checks do not count.
+    """
+
+    path: Path
+    checker: str = field(default_factory=lambda: f"{CATALOGUE_CHECKS} {shutil.which('msgfmt') or 'polib'}")
+    #: The digests that passed in earlier builds.
+    before: set[str] = field(init=False)
+    #: The digests that passed in this build.
+    now: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        """Read the record (an unreadable, foreign or missing one counts as empty)."""
+        try:
+            content = json.loads(_read(self.path) or "{}")
+        except ValueError:
+            content = {}
+        passed = content.get("passed") if isinstance(content, dict) and content.get("checker") == self.checker else []
+        self.before = {digest for digest in passed if isinstance(digest, str)} if isinstance(passed, list) else set()
+
+    def save(self) -> None:
+        """Record the catalogues that passed in this build (and only those), if that changed."""
+        if self.now != self.before:
+            from strom.files import write_atomically
+
+            record = {"checker": self.checker, "passed": sorted(self.now)}
+            write_atomically(self.path, json.dumps(record, indent=0) + "\n")
 
 
 def check_catalogue_file(path: Path, language: registry.Language) -> list[str]:
@@ -601,14 +766,19 @@ _NOT_PUBLISHED = shutil.ignore_patterns(".buildinfo", ".buildinfo.bak", ".doctre
 
 
 def publish_tree(source: Path, target: Path) -> None:
-    """Replace ``target`` by a copy of ``source`` so that it is always either the old or the new complete tree."""
+    """Replace ``target`` by a copy of ``source`` so that it is always either the old or the new complete tree.
+
+    The new tree is put together beside ``target`` and renamed into place. A file the last publication copied and
+    Sphinx has not rewritten since is linked from the old tree instead of copied again: published files are never
+    written in place, only replaced with the whole tree, so the two trees can share it.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = target.with_name(f".{target.name}.new-{os.getpid()}")
     retired = target.with_name(f".{target.name}.old-{os.getpid()}")
     for leftover in target.parent.glob(f".{target.name}.*-*"):  # from a build killed midway
         shutil.rmtree(leftover, ignore_errors=True)
     try:
-        _copy_tree(source, staging)
+        _copy_tree(source, staging, previous=target)
     except BaseException:  # a full disk: leave no half copy behind to fill it further
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -618,13 +788,35 @@ def publish_tree(source: Path, target: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def _copy_tree(source: Path, target: Path) -> None:
-    """Copy a tree, stopping at the first error with that error (``shutil.copytree`` gathers them into one string)."""
+def _copy_tree(source: Path, target: Path, *, previous: Path | None = None) -> None:
+    """Copy a tree, stopping at the first error with that error (``shutil.copytree`` gathers them into one string).
+
+    A file of ``previous`` with the size and modification time of its source (which ``shutil.copy2`` keeps) is that
+    source's earlier copy: it is hard-linked instead of copied.
+    """
     for folder, subfolders, files in os.walk(source):
         ignored = _NOT_PUBLISHED(folder, [*subfolders, *files])
         subfolders[:] = sorted(name for name in subfolders if name not in ignored)
-        destination = target / Path(folder).relative_to(source)
+        relative = Path(folder).relative_to(source)
+        destination = target / relative
         destination.mkdir(parents=True, exist_ok=True)
         for name in sorted(files):
             if name not in ignored:
-                shutil.copy2(Path(folder, name), destination / name)
+                original = Path(folder, name)
+                if not (previous and _link_unchanged(original, previous / relative / name, destination / name)):
+                    shutil.copy2(original, destination / name)
+
+
+def _link_unchanged(source: Path, copy: Path, link: Path) -> bool:
+    """Hard-link ``copy`` at ``link`` if it is an unchanged copy of ``source``; return whether it did."""
+    try:
+        wanted, found = source.stat(), copy.stat(follow_symlinks=False)
+    except OSError:
+        return False  # not published before
+    if (found.st_size, found.st_mtime_ns) != (wanted.st_size, wanted.st_mtime_ns):
+        return False
+    try:
+        os.link(copy, link)
+    except OSError:  # a file system without hard links, or the link limit: copy instead
+        return False
+    return True

@@ -20,7 +20,7 @@ from strom.files import write_atomically
 from strom.paths import shown
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
     from pathlib import Path
 
     from strom.catalog.project import Project
@@ -128,15 +128,28 @@ def read_catalog(path: Path, *, strict: bool = True) -> polib.POFile:
         raise CatalogReadError(f"{shown(path)}:1: error: SYNTAX {error}") from None
 
 
+def count_catalog(path: Path, *, strict: bool = True) -> Counts:
+    """Count one catalogue's messages and words; a catalogue that cannot be read raises :class:`CatalogReadError`."""
+    return count_entries(read_catalog(path, strict=strict))
+
+
 def language_status(
-    project: Project, language: Language, *, templates: bool = True, strict: bool = True
+    project: Project,
+    language: Language,
+    *,
+    templates: bool = True,
+    strict: bool = True,
+    count: Callable[[Path], Counts] | None = None,
 ) -> LanguageStatus:
-    """Count one language's catalogues; with ``templates``, documents without a catalogue count as untranslated."""
+    """Count one language's catalogues; with ``templates``, documents without a catalogue count as untranslated.
+
+    ``count`` counts one catalogue (default: :func:`count_catalog`); the build passes one that remembers counts.
+    """
     status = LanguageStatus(language)
     for catalog in project.catalogs(language.code):
         domain = project.domain_of(language.code, catalog)
         try:
-            status.documents[domain] = count_entries(read_catalog(catalog, strict=strict))
+            status.documents[domain] = count(catalog) if count else count_catalog(catalog, strict=strict)
         except CatalogReadError as error:
             status.errors.append(str(error))
     if templates:
