@@ -23,6 +23,7 @@ extensions = [
     "strom.ext.glossary",
     "strom.ext.switcher",
     "strom.ext.hyphenation",
+    "strom.ext.navigation",
     "strom.catalog.status",
     "strom.search",
     "strom.pdf.builder",
