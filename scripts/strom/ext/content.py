@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, NotRequired, Ty
 import yaml
 from docutils import nodes
 from docutils.parsers.rst import directives
-from jsonschema import Draft202012Validator
 from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -303,6 +302,9 @@ def load_country(path: Path, code: str | None = None) -> Country:
     finally:
         loader.dispose()
 
+    # Imported here: jsonschema takes a noticeable part of start-up, and most builds read no country file.
+    from jsonschema import Draft202012Validator
+
     validator = Draft202012Validator(country_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
     problems = [_schema_problem(error, root) for error in validator.iter_errors(data)]
     country = cast("Country", data)
@@ -355,6 +357,8 @@ def _schema_problem(error: ValidationError, root: yaml.Node | None) -> DataProbl
 
 def _fitting_branch(error: ValidationError) -> ValidationError:
     """For a value that fits no branch of a oneOf (``verified``: date or false), pick the branch of the value's type."""
+    from jsonschema import Draft202012Validator
+
     if error.validator not in ("oneOf", "anyOf"):
         return error
     fitting = [
