@@ -334,3 +334,42 @@ def test_missing_latvian_dictionary_says_what_to_do(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(typography, "LATVIAN_DICTIONARY", tmp_path / "hyph_lv_LV.dic")
     with pytest.raises(typography.TypographyError, match=r"Latvian hyphenation patterns missing.*latvian.*README"):
         typography.register_hyphenation()
+
+
+# --- Parsed dictionaries kept between builds (load_dictionary) ------------------------------------------------
+
+
+def _forget(monkeypatch: pytest.MonkeyPatch, name: str) -> Path:
+    """Drop the process's parsed dictionary ``name`` (restored after the test); return its file."""
+    path = Path(pyphen.LANGUAGES[name])
+    monkeypatch.setattr(pyphen, "hdcache", {key: value for key, value in pyphen.hdcache.items() if key != path})
+    return path
+
+
+def test_a_dictionary_is_parsed_once_then_read_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = pyphen.Pyphen(lang="de_DE").inserted("Menschenhandelsbekämpfung")
+    path = _forget(monkeypatch, "de_DE")
+    typography.load_dictionary("de-DE", tmp_path)
+    assert path in pyphen.hdcache
+    assert [cached.name.split("-")[0] for cached in tmp_path.glob("*.pickle")] == ["de_DE"]
+
+    def no_parsing(*args: object) -> None:
+        raise AssertionError("the dictionary was parsed again")
+
+    path = _forget(monkeypatch, "de_DE")
+    monkeypatch.setattr(pyphen.HyphDict, "__init__", no_parsing)  # unpickling does not call it
+    typography.load_dictionary("de-DE", tmp_path)
+    assert pyphen.Pyphen(lang="de_DE").inserted("Menschenhandelsbekämpfung") == expected
+
+
+def test_a_damaged_cache_is_parsed_again_and_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _forget(monkeypatch, "lv_LV")
+    typography.load_dictionary("lv-LV", tmp_path)
+    (cached,) = tmp_path.glob("lv_LV-*.pickle")
+    cached.write_bytes(b"not a pickle")
+    (tmp_path / "lv_LV-0000000000000000.pickle").write_bytes(b"left by an older Pyphen")
+    _forget(monkeypatch, "lv_LV")
+    typography.load_dictionary("lv-LV", tmp_path)
+    assert pyphen.Pyphen(lang="lv_LV").inserted("starpniecību") == "starp-nie-cī-bu"
+    assert list(tmp_path.glob("lv_LV-*.pickle")) == [cached]  # rewritten; the stale one removed
+    assert cached.read_bytes() != b"not a pickle"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyphen
@@ -83,6 +84,9 @@ class SoftHyphensInHeadings(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         """Replace each title's text by a :class:`HyphenatedText` with the same words."""
         page_tag = typography.hyphenation_language(language_of(self.config))
+        # Parsed dictionaries are kept beside the doctrees (_build/.work/<lang>/hyphenation): see load_dictionary.
+        cache = Path(self.env.doctreedir).parent / "hyphenation"
+        loaded: set[str] = set()
         for title in list(self.document.findall(nodes.title)):
             if not isinstance(title.parent, nodes.section):
                 continue
@@ -90,7 +94,11 @@ class SoftHyphensInHeadings(SphinxPostTransform):
                 if isinstance(text.parent, (*LITERAL_TYPE_NODES, HyphenatedText)):
                     continue
                 plain = text.astext()
-                hyphenated = soft_hyphenate(plain, _passage_tag(text, page_tag))
+                tag = _passage_tag(text, page_tag)
+                if tag not in loaded:
+                    typography.load_dictionary(tag, cache)
+                    loaded.add(tag)
+                hyphenated = soft_hyphenate(plain, tag)
                 if hyphenated != plain:
                     text.parent.replace(text, HyphenatedText(plain, plain, hyphenated=hyphenated))
 

@@ -101,6 +101,9 @@ def render_pdf(print_dir: Path, language: Language, output: Path) -> RenderResul
         raise RenderError(f"{html_file}: no print HTML; run Sphinx's 'print' builder into {print_dir} first")
     try:
         typography.register_hyphenation()
+        # Parsed once per dictionary file, then unpickled (the text's language, and English for {lang-en} titles).
+        for tag in {typography.hyphenation_language(language), "en-GB"}:
+            typography.load_dictionary(tag, print_dir.parent / "hyphenation")
         stamp = source_date().strftime("%Y-%m-%dT%H:%M:%SZ")
     except (typography.TypographyError, SourceDateError) as error:
         raise RenderError(str(error)) from None

@@ -173,6 +173,49 @@ def register_hyphenation() -> None:
             pyphen.LANGUAGES_LOWERCASE[name.lower()] = name
 
 
+def load_dictionary(tag: str, cache: Path) -> None:
+    """Put Pyphen's parsed dictionary for ``tag`` in memory, from a pickle under ``cache`` when it is up to date.
+
+    Pyphen parses a ``.dic`` file the first time a process asks for it: 0.07 s for Latvian, 0.47 s for German, on
+    every build, cold or incremental. Unpickling the parsed dictionary takes a twentieth of that. Pyphen keeps parsed
+    dictionaries in ``pyphen.hdcache`` by path, and WeasyPrint's and our ``pyphen.Pyphen(lang=...)`` look there
+    first, so filling it is enough. The pickle is keyed by the file's path, size and time and Pyphen's version, and
+    is written by this process only (the build folder is as trusted as Sphinx's pickled environment in it).
+    """
+    import hashlib
+    import pickle
+
+    register_hyphenation()
+    name = pyphen.language_fallback(tag.replace("-", "_"))
+    if name is None:
+        return
+    path = Path(pyphen.LANGUAGES[name])
+    if path in pyphen.hdcache:
+        return
+    try:
+        stat = path.stat()
+    except OSError:
+        return  # Pyphen reports the missing file itself, when it is asked for
+    key = f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{pyphen.__version__}"
+    pickled = cache / f"{name}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.pickle"
+    try:
+        with pickled.open("rb") as stream:
+            pyphen.hdcache[path] = pickle.load(stream)
+        return
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    dictionary = pyphen.HyphDict(path)
+    pyphen.hdcache[path] = dictionary
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        write_atomically(pickled, pickle.dumps(dictionary, pickle.HIGHEST_PROTOCOL))
+        for stale in cache.glob(f"{name}-*.pickle"):  # made from an older file or Pyphen
+            if stale != pickled:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass  # a cache that cannot be written only costs the parsing next time
+
+
 def hyphenation_language(language: Language) -> str:
     """Return the BCP 47 tag (e.g. ``de-DE``) whose ``lang`` makes WeasyPrint use the registry's dictionary."""
     register_hyphenation()
