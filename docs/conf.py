@@ -16,7 +16,6 @@ exclude_patterns = ["_build", "_data", "**/README.md"]
 
 extensions = [
     "myst_parser",
-    "sphinx.ext.intersphinx",
     "strom.ext.i18n",
     "strom.ext.guard",
     "strom.ext.content",
@@ -28,7 +27,6 @@ extensions = [
     "strom.search",
     "strom.pdf.builder",
 ]
-intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
 
 # MyST: task lists for checklists; headings get no automatic anchors (we label what we reference).
 myst_enable_extensions = ["tasklist"]
