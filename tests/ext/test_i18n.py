@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from sphinx.errors import ConfigError
@@ -74,3 +75,17 @@ def test_footer_shows_the_version(app) -> None:
     app.build()
     page = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert f'<div class="strom-version">Version {strom.__version__}</div>' in page
+
+
+def test_myst_default_settings_are_made_once_then_copied() -> None:
+    from docutils.parsers.rst import Parser as RSTParser
+    from myst_parser.mdit_to_docutils import base
+
+    from strom.ext import i18n
+
+    i18n.reuse_myst_default_settings()
+    module: Any = base
+    assert module.get_default_settings.strom_reused
+    first, second = module.get_default_settings(RSTParser), module.get_default_settings(RSTParser)
+    assert first is not second and first.record_dependencies is not second.record_dependencies
+    assert first.tab_width == second.tab_width == 8 and first.report_level == second.report_level
