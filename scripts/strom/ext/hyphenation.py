@@ -84,8 +84,8 @@ class SoftHyphensInHeadings(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         """Replace each title's text by a :class:`HyphenatedText` with the same words."""
         page_tag = typography.hyphenation_language(language_of(self.config))
-        # Parsed dictionaries are kept beside the doctrees (_build/.work/<lang>/hyphenation): see load_dictionary.
-        cache = Path(self.env.doctreedir).parent / "hyphenation"
+        # Parsed dictionaries are kept beside the doctrees, where the PDF renderer keeps them too.
+        cache = typography.dictionary_cache(Path(self.env.doctreedir).parent)
         loaded: set[str] = set()
         for title in list(self.document.findall(nodes.title)):
             if not isinstance(title.parent, nodes.section):

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from strom import registry
 from strom.files import replace_atomically
 from strom.pdf import SourceDateError, pagination, source_date, typography
 
@@ -101,11 +102,13 @@ def render_pdf(print_dir: Path, language: Language, output: Path) -> RenderResul
         raise RenderError(f"{html_file}: no print HTML; run Sphinx's 'print' builder into {print_dir} first")
     try:
         typography.register_hyphenation()
-        # Parsed once per dictionary file, then unpickled (the text's language, and English for {lang-en} titles).
-        for tag in {typography.hyphenation_language(language), "en-GB"}:
-            typography.load_dictionary(tag, print_dir.parent / "hyphenation")
+        # Parsed once per dictionary file, then unpickled: the text's language, and the source language's (the
+        # untranslated passages, and titles kept in it with {lang-en}).
+        source = registry.load().source
+        for tag in {typography.hyphenation_language(language), typography.hyphenation_language(source)}:
+            typography.load_dictionary(tag, typography.dictionary_cache(print_dir.parent))
         stamp = source_date().strftime("%Y-%m-%dT%H:%M:%SZ")
-    except (typography.TypographyError, SourceDateError) as error:
+    except (typography.TypographyError, SourceDateError, registry.RegistryError) as error:
         raise RenderError(str(error)) from None
     started = time.perf_counter()
     with _lock, _captured_weasyprint_log() as messages:

@@ -173,6 +173,14 @@ def register_hyphenation() -> None:
             pyphen.LANGUAGES_LOWERCASE[name.lower()] = name
 
 
+def dictionary_cache(work: Path) -> Path:
+    """Return where :func:`load_dictionary` keeps a language build's parsed dictionaries: ``<work>/hyphenation``.
+
+    ``work`` is the build's folder that holds its doctrees and print HTML (``_build/.work/<lang>``).
+    """
+    return work / "hyphenation"
+
+
 def load_dictionary(tag: str, cache: Path) -> None:
     """Put Pyphen's parsed dictionary for ``tag`` in memory, from a pickle under ``cache`` when it is up to date.
 
